@@ -1,0 +1,130 @@
+package nl.termijnwacht.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.termijnwacht.core.Kalender;
+import nl.termijnwacht.core.Mijlpalen;
+
+/**
+ * Configuration of a function, read once from environment variables set in {@code template.yaml}
+ * (locally: set by the CLI or a test). Missing or malformed values fail at start with the variable's name.
+ */
+public record Omgeving(
+        String regio,
+        Optional<URI> endpoint,
+        String zakenTabel,
+        String meldingenTabel,
+        String termijnmeldingenTopicArn,
+        String afgewezenQueueUrl,
+        int dueShards,
+        LocalTime mijlpaalTijd,
+        ZoneId tijdzone,
+        Duration lease,
+        List<Integer> waarschuwingsdagen,
+        Kalender kalender) {
+
+    public static Omgeving uit(Map<String, String> env) {
+        Lezer l = new Lezer(env);
+        Omgeving o = new Omgeving(
+                l.verplicht("AWS_REGION"),
+                l.optioneel("AWS_ENDPOINT_URL").map(URI::create),
+                l.of("ZAKEN_TABLE", "Zaken"),
+                l.of("MELDINGEN_TABLE", "Meldingen"),
+                l.of("TERMIJNMELDINGEN_TOPIC_ARN", ""),
+                l.of("AFGEWEZEN_QUEUE_URL", ""),
+                l.getal("DUE_SHARDS", 8),
+                l.tijd("MIJLPAAL_TIJD", LocalTime.of(7, 0)),
+                l.zone("TIJDZONE", ZoneId.of("Europe/Amsterdam")),
+                l.duur("LEASE", Duration.ofMinutes(5)),
+                l.getallen("WAARSCHUWINGSDAGEN", Mijlpalen.STANDAARD_WAARSCHUWINGEN),
+                l.kalender("TERMIJNWACHT_GELIJKGESTELDE_DAGEN"));
+        if (o.dueShards < 1 || o.dueShards > 64) {
+            throw new IllegalStateException("DUE_SHARDS moet tussen 1 en 64 liggen, niet " + o.dueShards);
+        }
+        return o;
+    }
+
+    public static Omgeving uitSysteem() {
+        return uit(System.getenv());
+    }
+
+    private record Lezer(Map<String, String> env) {
+        Optional<String> optioneel(String naam) {
+            String waarde = env.get(naam);
+            return waarde == null || waarde.isBlank() ? Optional.empty() : Optional.of(waarde.strip());
+        }
+
+        String verplicht(String naam) {
+            return optioneel(naam).orElseThrow(() -> new IllegalStateException("omgevingsvariabele " + naam + " ontbreekt"));
+        }
+
+        String of(String naam, String standaard) {
+            return optioneel(naam).orElse(standaard);
+        }
+
+        int getal(String naam, int standaard) {
+            try {
+                return optioneel(naam).map(Integer::parseInt).orElse(standaard);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(naam + " moet een geheel getal zijn: " + env.get(naam));
+            }
+        }
+
+        List<Integer> getallen(String naam, List<Integer> standaard) {
+            Optional<String> waarde = optioneel(naam);
+            if (waarde.isEmpty()) {
+                return standaard;
+            }
+            List<Integer> lijst = new ArrayList<>();
+            for (String deel : waarde.get().split(",")) {
+                try {
+                    int n = Integer.parseInt(deel.strip());
+                    if (n < 1) {
+                        throw new NumberFormatException();
+                    }
+                    lijst.add(n);
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException(naam + " moet positieve gehele getallen bevatten, gescheiden door komma's: " + waarde.get());
+                }
+            }
+            return List.copyOf(lijst);
+        }
+
+        LocalTime tijd(String naam, LocalTime standaard) {
+            try {
+                return optioneel(naam).map(LocalTime::parse).orElse(standaard);
+            } catch (DateTimeParseException e) {
+                throw new IllegalStateException(naam + " moet een tijd HH:MM zijn: " + env.get(naam));
+            }
+        }
+
+        ZoneId zone(String naam, ZoneId standaard) {
+            try {
+                return optioneel(naam).map(ZoneId::of).orElse(standaard);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(naam + " is geen tijdzone: " + env.get(naam));
+            }
+        }
+
+        Duration duur(String naam, Duration standaard) {
+            try {
+                return optioneel(naam).map(Duration::parse).orElse(standaard);
+            } catch (DateTimeParseException e) {
+                throw new IllegalStateException(naam + " moet een ISO-duur zijn (bijv. PT5M): " + env.get(naam));
+            }
+        }
+
+        Kalender kalender(String naam) {
+            return optioneel(naam)
+                    .map(waarde -> Kalender.metExtraGelijkgesteldeDagen(Kalender.leesGelijkgesteldeDagen(List.of(waarde.split(",")), naam)))
+                    .orElse(Kalender.standaard());
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package nl.termijnwacht.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.termijnwacht.core.Beslistermijn;
+import nl.termijnwacht.core.Feit;
+import nl.termijnwacht.core.Zaakdossier;
+import nl.termijnwacht.core.Zaakstand;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Table {@code Zaken}: per zaak its facts (keyed by event id), the milestones already notified, the
+ * derived termijn for reports, a version for optimistic locking and, only while a milestone is
+ * pending, {@code dueShard}/{@code dueAt} — the sparse {@code DueIndex} the scanner queries.
+ */
+public final class ZaakRepository {
+
+    public static final String DUE_INDEX = "DueIndex";
+
+    private final DynamoDbClient dynamo;
+    private final String tabel;
+    private final int shards;
+    private final ZaakEvents events;
+    private final ObjectMapper json;
+
+    public ZaakRepository(DynamoDbClient dynamo, String tabel, int shards, ZaakEvents events, ObjectMapper json) {
+        this.dynamo = dynamo;
+        this.tabel = tabel;
+        this.shards = shards;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** A stored zaak; {@code versie} 0 means not stored yet. */
+    public record Zaak(Zaakdossier dossier, Set<String> verzonden, long versie) {
+        public static Zaak nieuw(String gemeente, String zaak) {
+            return new Zaak(Zaakdossier.leeg(gemeente, zaak), Set.of(), 0);
+        }
+    }
+
+    public record Sleutel(String gemeente, String zaak) {
+    }
+
+    /** Another writer changed the zaak since it was read: read it again and redo the work. */
+    public static final class GelijktijdigGewijzigd extends RuntimeException {
+        GelijktijdigGewijzigd(Sleutel sleutel) {
+            super("zaak " + sleutel.zaak() + " (" + sleutel.gemeente() + ") is tegelijk gewijzigd");
+        }
+    }
+
+    public Optional<Zaak> lees(String gemeente, String zaak) {
+        GetItemResponse r = dynamo.getItem(b -> b.tableName(tabel).consistentRead(true).key(sleutel(gemeente, zaak)));
+        if (!r.hasItem() || r.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = r.item();
+        Map<String, Feit> feiten = new LinkedHashMap<>();
+        item.getOrDefault("feiten", AttributeValue.fromM(Map.of())).m().forEach((id, f) -> {
+            try {
+                feiten.put(id, events.feit(f.m().get("soort").s(), id, json.readTree(f.m().get("detail").s())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("opgeslagen feit " + id + " van zaak " + zaak + " is geen JSON", e);
+            }
+        });
+        Set<String> verzonden = item.containsKey("verzonden") ? new TreeSet<>(item.get("verzonden").ss()) : Set.of();
+        return Optional.of(new Zaak(new Zaakdossier(gemeente, zaak, feiten), verzonden, Long.parseLong(item.get("versie").n())));
+    }
+
+    /**
+     * Stores the zaak as version {@code zaak.versie() + 1}, only if nobody stored another version since.
+     *
+     * @param termijn  the derived termijn (null while the receipt is unknown)
+     * @param volgende when a milestone falls due next, or null: then the zaak leaves the due index
+     * @throws GelijktijdigGewijzigd when the stored version is no longer {@code zaak.versie()}
+     */
+    public void bewaar(Zaak zaak, Beslistermijn termijn, Instant volgende, Instant nu) {
+        Zaakdossier d = zaak.dossier();
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(tabel).item(item(zaak, termijn, volgende, nu));
+        if (zaak.versie() == 0) {
+            put.conditionExpression("attribute_not_exists(gemeente)");
+        } else {
+            put.conditionExpression("versie = :v").expressionAttributeValues(Map.of(":v", n(zaak.versie())));
+        }
+        try {
+            dynamo.putItem(put.build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new GelijktijdigGewijzigd(new Sleutel(d.gemeente(), d.zaak()));
+        }
+    }
+
+    /**
+     * Bulk import of new zaken (a gemeente joining with its running zaken), 25 per BatchWriteItem.
+     * Unlike {@link #bewaar} there is no version check: use it only for zaken not stored yet.
+     */
+    public void importeer(List<Zaakstand> standen, Instant nu) {
+        for (int i = 0; i < standen.size(); i += 25) {
+            List<WriteRequest> deel = new ArrayList<>();
+            for (Zaakstand stand : standen.subList(i, Math.min(i + 25, standen.size()))) {
+                Zaak zaak = new Zaak(stand.dossier(), Set.of(), 0);
+                deel.add(WriteRequest.builder().putRequest(p -> p.item(item(zaak, stand.termijn(), stand.volgendeMoment(nu), nu))).build());
+            }
+            Map<String, List<WriteRequest>> open = Map.of(tabel, deel);
+            while (!open.isEmpty()) {
+                Map<String, List<WriteRequest>> invoer = open;
+                open = dynamo.batchWriteItem(b -> b.requestItems(invoer)).unprocessedItems();
+            }
+        }
+    }
+
+    private Map<String, AttributeValue> item(Zaak zaak, Beslistermijn termijn, Instant volgende, Instant nu) {
+        Zaakdossier d = zaak.dossier();
+        Map<String, AttributeValue> item = new HashMap<>(sleutel(d.gemeente(), d.zaak()));
+        item.put("versie", n(zaak.versie() + 1));
+        Map<String, AttributeValue> feiten = new HashMap<>();
+        for (Feit f : d.feiten().values()) {
+            feiten.put(f.id(), AttributeValue.fromM(Map.of("soort", s(f.soort()), "detail", s(events.detail(f).toString()))));
+        }
+        item.put("feiten", AttributeValue.fromM(feiten));
+        if (!zaak.verzonden().isEmpty()) {
+            item.put("verzonden", AttributeValue.fromSs(new ArrayList<>(zaak.verzonden())));
+        }
+        item.put("bijgewerkt", s(nu.toString()));
+        if (termijn == null) {
+            item.put("status", s("ONVOLLEDIG"));
+        } else {
+            item.put("status", s(termijn.status().name()));
+            item.put("procedure", s(termijn.aanvraag().procedure().code()));
+            item.put("ontvangen", s(termijn.aanvraag().ontvangen().toString()));
+            item.put("uitersteBeslisdatum", s(termijn.uitersteBeslisdatum().toString()));
+            item.put("opgeschorteDagen", n(termijn.opgeschorteDagen()));
+            if (termijn.aanvraag().besluit() != null) {
+                item.put("besluit", s(termijn.aanvraag().besluit().toString()));
+            }
+            if (termijn.dwangsom() != null) {
+                item.put("dwangsomEersteDag", s(termijn.dwangsom().eersteDag().toString()));
+            }
+        }
+        if (volgende != null) {
+            item.put("dueShard", n(shard(d.gemeente(), d.zaak())));
+            item.put("dueAt", n(volgende.getEpochSecond()));
+        }
+        return item;
+    }
+
+    /** Zaken in one shard of the due index whose next milestone is due at or before {@code nu}. Never scans. */
+    public List<Sleutel> teBekijken(int shard, Instant nu) {
+        List<Sleutel> sleutels = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder q = QueryRequest.builder().tableName(tabel).indexName(DUE_INDEX)
+                    .keyConditionExpression("dueShard = :s AND dueAt <= :nu")
+                    .expressionAttributeValues(Map.of(":s", n(shard), ":nu", n(nu.getEpochSecond())));
+            if (start != null) {
+                q.exclusiveStartKey(start);
+            }
+            QueryResponse r = dynamo.query(q.build());
+            for (Map<String, AttributeValue> item : r.items()) {
+                sleutels.add(new Sleutel(item.get("gemeente").s(), item.get("zaak").s()));
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return sleutels;
+    }
+
+    public int shards() {
+        return shards;
+    }
+
+    /** A stable shard per zaak, so one zaak always sits in the same partition of the due index. */
+    public int shard(String gemeente, String zaak) {
+        return Math.floorMod((gemeente + "#" + zaak).hashCode(), shards);
+    }
+
+    private static Map<String, AttributeValue> sleutel(String gemeente, String zaak) {
+        return Map.of("gemeente", s(gemeente), "zaak", s(zaak));
+    }
+
+    private static AttributeValue s(String waarde) {
+        return AttributeValue.fromS(waarde);
+    }
+
+    private static AttributeValue n(long waarde) {
+        return AttributeValue.fromN(Long.toString(waarde));
+    }
+}

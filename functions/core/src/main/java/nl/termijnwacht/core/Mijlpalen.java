@@ -1,0 +1,49 @@
+package nl.termijnwacht.core;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Plans the milestones of a zaak from its {@link Beslistermijn} (DESIGN.md §4). */
+public final class Mijlpalen {
+
+    /** Warnings at 10, 5 and 2 working days before the deadline unless a gemeente configures others. */
+    public static final List<Integer> STANDAARD_WAARSCHUWINGEN = List.of(10, 5, 2);
+
+    private Mijlpalen() {
+    }
+
+    /**
+     * All milestones of the zaak, in date order. Decided or withdrawn zaken have none; while a suspension
+     * runs, the termijn chain pauses. The day a term for supplementing passes unused is a milestone of its own.
+     */
+    public static List<Mijlpaal> voor(Beslistermijn termijn, List<Integer> waarschuwingsdagen) {
+        if (termijn.status().afgesloten()) {
+            return List.of();
+        }
+        List<Mijlpaal> lijst = new ArrayList<>();
+        // A term for supplementing that passes unused ends the suspension by itself: the gemeente is told that day.
+        for (Aanvulling a : termijn.aanvraag().aanvullingen()) {
+            if (a.termijnGesteld() && a.aanvullenVoor() != null && (a.aangevuld() == null || a.aangevuld().isAfter(a.aanvullenVoor()))) {
+                lijst.add(new Mijlpaal(MijlpaalSoort.OPSCHORTING_VERLOPEN, a.aanvullenVoor(), 0));
+            }
+        }
+        if (termijn.status() != ZaakStatus.OPGESCHORT) {
+            LocalDate uiterste = termijn.uitersteBeslisdatum();
+            Kalender kalender = termijn.kalender();
+            for (int n : waarschuwingsdagen) {
+                lijst.add(new Mijlpaal(MijlpaalSoort.VOORWAARSCHUWING, kalender.werkdagenVoor(uiterste, n), n));
+            }
+            lijst.add(new Mijlpaal(MijlpaalSoort.VERVALDAG, uiterste, 0));
+            lijst.add(new Mijlpaal(MijlpaalSoort.VERSTREKEN, uiterste.plusDays(1), 0));
+        }
+        Dwangsom dwangsom = termijn.dwangsom();
+        if (dwangsom != null) {
+            lijst.add(new Mijlpaal(MijlpaalSoort.DWANGSOM_START, dwangsom.eersteDag(), 0));
+            lijst.add(new Mijlpaal(MijlpaalSoort.DWANGSOM_MAX, dwangsom.laatsteDag(), 0));
+        }
+        lijst.sort(Comparator.comparing(Mijlpaal::datum).thenComparing(Mijlpaal::soort));
+        return List.copyOf(lijst);
+    }
+}

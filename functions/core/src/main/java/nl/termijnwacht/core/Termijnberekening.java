@@ -1,0 +1,312 @@
+package nl.termijnwacht.core;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The termijn engine: from the facts of an application to its uiterste beslisdatum, following
+ * DESIGN.md §3. Where the law allows two readings it takes the one with the earliest date and
+ * reports the other as an {@link Onzekerheid}. Pure and thread-safe; it never reads the clock.
+ */
+public final class Termijnberekening {
+
+    /** Applications received before this day fall under the Wabo. */
+    public static final LocalDate OMGEVINGSWET_INWERKING = LocalDate.of(2024, 1, 1);
+    /** uitgebreid: a verlenging must be made known within 8 weeks of receipt (Ow 16.66 lid 3). */
+    private static final int UITGEBREID_VERLENGEN_BINNEN_DAGEN = 56;
+    private static final int DWANGSOM_WACHTDAGEN = 14;
+
+    private final Kalender kalender;
+
+    public Termijnberekening(Kalender kalender) {
+        this.kalender = Objects.requireNonNull(kalender);
+    }
+
+    public Kalender kalender() {
+        return kalender;
+    }
+
+    /**
+     * @param peildatum the day "now" for running suspensions, the status and the dwangsom owed so far
+     * @throws OngeldigeInvoer when the facts break a rule (Wabo, dates out of order, a bad verlenging)
+     */
+    public Beslistermijn bereken(Aanvraag aanvraag, LocalDate peildatum) {
+        Objects.requireNonNull(peildatum, "peildatum");
+        controleerDatums(aanvraag);
+        Procedure procedure = aanvraag.procedure();
+        LocalDate ruweEinde = procedure.ruweEinde(aanvraag.ontvangen());
+
+        List<Opschorting> opschortingen = opschortingen(aanvraag.aanvullingen(), peildatum);
+        int instemmingDagen = 0;
+        for (Instemming instemming : aanvraag.instemmingen()) {
+            if (instemming.dagen() <= 0) {
+                throw new OngeldigeInvoer("instemming-dagen", "het aantal dagen opschorting met instemming moet positief zijn, niet " + instemming.dagen());
+            }
+            instemmingDagen += instemming.dagen();
+        }
+        int opgeschorteDagen = dagenOpgeschort(opschortingen, false) + instemmingDagen;
+        LocalDate eindeNaOpschorting = ruweEinde.plusDays(opgeschorteDagen);
+
+        // The term as it stands without a verlenging: the Atw applies only to regulier (8 or 12 weeks).
+        boolean atwZonderVerlenging = procedure != Procedure.UITGEBREID;
+        LocalDate termijnZonderVerlenging = atwZonderVerlenging ? kalender.verschuif(eindeNaOpschorting) : eindeNaOpschorting;
+
+        Verlenging verlenging = controleerVerlenging(aanvraag, termijnZonderVerlenging);
+        boolean atwVanToepassing = atwZonderVerlenging && verlenging == null;
+        LocalDate uiterste = verlenging == null ? termijnZonderVerlenging : eindeNaOpschorting.plusDays(verlenging.dagen());
+
+        List<Onzekerheid> onzekerheden = new ArrayList<>(2);
+        alternatieven(aanvraag, opschortingen, instemmingDagen, ruweEinde, eindeNaOpschorting, verlenging, uiterste, onzekerheden);
+
+        LocalDate verlengingMogelijkTot = null;
+        boolean afgesloten = aanvraag.besluit() != null || aanvraag.ingetrokken() != null;
+        if (verlenging == null && !afgesloten) {
+            verlengingMogelijkTot = procedure == Procedure.UITGEBREID
+                    ? aanvraag.ontvangen().plusDays(UITGEBREID_VERLENGEN_BINNEN_DAGEN)
+                    : termijnZonderVerlenging;
+        }
+
+        LocalDate geldigeIngebrekestelling = null;
+        LocalDate voorbarigeIngebrekestelling = null;
+        for (LocalDate i : aanvraag.ingebrekestellingen()) {
+            if (i.isAfter(uiterste)) {
+                if (geldigeIngebrekestelling == null || i.isBefore(geldigeIngebrekestelling)) {
+                    geldigeIngebrekestelling = i;
+                }
+            } else if (voorbarigeIngebrekestelling == null || i.isAfter(voorbarigeIngebrekestelling)) {
+                voorbarigeIngebrekestelling = i;
+            }
+        }
+        Dwangsom dwangsom = null;
+        boolean tijdigBesloten = aanvraag.besluit() != null && !aanvraag.besluit().isAfter(uiterste);
+        if (geldigeIngebrekestelling != null && !tijdigBesloten && aanvraag.ingetrokken() == null) {
+            dwangsom = dwangsom(geldigeIngebrekestelling, aanvraag.besluit(), peildatum);
+            onzekerheden.add(new Onzekerheid("A5", geldigeIngebrekestelling.plusDays(DWANGSOM_WACHTDAGEN + 1),
+                    "eerste dwangsomdag als de twee weken pas ná de dag van ontvangst van de ingebrekestelling ingaan"));
+        }
+
+        ZaakStatus status = status(aanvraag, opschortingen, uiterste, peildatum);
+        return new Beslistermijn(aanvraag, peildatum, ruweEinde, opschortingen, instemmingDagen, opgeschorteDagen,
+                eindeNaOpschorting, verlenging, atwVanToepassing, uiterste, verlengingMogelijkTot, dwangsom,
+                voorbarigeIngebrekestelling, status, List.copyOf(onzekerheden), kalender);
+    }
+
+    private static void controleerDatums(Aanvraag aanvraag) {
+        LocalDate ontvangen = aanvraag.ontvangen();
+        if (ontvangen.isBefore(OMGEVINGSWET_INWERKING)) {
+            throw new OngeldigeInvoer("ontvangen", "aanvraag ontvangen op " + ontvangen
+                    + " valt onder de Wabo (ontvangen vóór 2024-01-01); Termijnwacht rekent alleen met de Omgevingswet");
+        }
+        for (Aanvulling a : aanvraag.aanvullingen()) {
+            if (a.gevraagd().isBefore(ontvangen)) {
+                throw new OngeldigeInvoer("aanvulling", "verzoek om aanvulling van " + a.gevraagd() + " ligt vóór de ontvangst van de aanvraag (" + ontvangen + ")");
+            }
+            if (a.aangevuld() != null && a.aangevuld().isBefore(a.gevraagd())) {
+                throw new OngeldigeInvoer("aanvulling", "aanvulling ontvangen op " + a.aangevuld() + " ligt vóór het verzoek om aanvulling van " + a.gevraagd());
+            }
+            if (a.aanvullenVoor() != null && a.aanvullenVoor().isBefore(a.gevraagd())) {
+                throw new OngeldigeInvoer("aanvullenVoor", "aanvultermijn tot " + a.aanvullenVoor() + " eindigt vóór het verzoek om aanvulling van " + a.gevraagd());
+            }
+        }
+        for (LocalDate i : aanvraag.ingebrekestellingen()) {
+            if (i.isBefore(ontvangen)) {
+                throw new OngeldigeInvoer("ingebrekestelling", "ingebrekestelling van " + i + " ligt vóór de ontvangst van de aanvraag (" + ontvangen + ")");
+            }
+        }
+        if (aanvraag.besluit() != null && aanvraag.besluit().isBefore(ontvangen)) {
+            throw new OngeldigeInvoer("besluit", "besluit van " + aanvraag.besluit() + " ligt vóór de ontvangst van de aanvraag (" + ontvangen + ")");
+        }
+        if (aanvraag.ingetrokken() != null && aanvraag.ingetrokken().isBefore(ontvangen)) {
+            throw new OngeldigeInvoer("ingetrokken", "intrekking van " + aanvraag.ingetrokken() + " ligt vóór de ontvangst van de aanvraag (" + ontvangen + ")");
+        }
+    }
+
+    private Verlenging controleerVerlenging(Aanvraag aanvraag, LocalDate termijnZonderVerlenging) {
+        List<Verlenging> verlengingen = aanvraag.verlengingen();
+        if (verlengingen.isEmpty()) {
+            return null;
+        }
+        if (verlengingen.size() > 1) {
+            throw new OngeldigeInvoer("verlenging", "de beslistermijn kan maar één keer worden verlengd; er zijn er " + verlengingen.size());
+        }
+        Verlenging v = verlengingen.getFirst();
+        if (v.dagen() > Verlenging.MAXIMUM_DAGEN) {
+            throw new OngeldigeInvoer("verlenging", "verlenging van " + v.dagen() + " dagen is langer dan de toegestane 6 weken (42 dagen)");
+        }
+        if (v.dagen() <= 0) {
+            throw new OngeldigeInvoer("verlenging", "verlenging moet ten minste één dag zijn");
+        }
+        if (v.bekendgemaakt().isBefore(aanvraag.ontvangen())) {
+            throw new OngeldigeInvoer("verlenging-bekendgemaakt", "verlenging bekendgemaakt op " + v.bekendgemaakt() + ", vóór de ontvangst van de aanvraag (" + aanvraag.ontvangen() + ")");
+        }
+        LocalDate uiterlijk = aanvraag.procedure() == Procedure.UITGEBREID
+                ? aanvraag.ontvangen().plusDays(UITGEBREID_VERLENGEN_BINNEN_DAGEN)
+                : termijnZonderVerlenging;
+        if (v.bekendgemaakt().isAfter(uiterlijk)) {
+            String regel = aanvraag.procedure() == Procedure.UITGEBREID
+                    ? "binnen 8 weken na ontvangst, uiterlijk " + uiterlijk + " (art. 16.66 lid 3 Omgevingswet)"
+                    : "binnen de beslistermijn, uiterlijk " + uiterlijk + " (art. 16.64 lid 2 Omgevingswet)";
+            throw new OngeldigeInvoer("verlenging-bekendgemaakt", "verlenging bekendgemaakt op " + v.bekendgemaakt() + " is te laat: dat moet " + regel);
+        }
+        return v;
+    }
+
+    private static List<Opschorting> opschortingen(List<Aanvulling> aanvullingen, LocalDate peildatum) {
+        if (aanvullingen.isEmpty()) {
+            return List.of();
+        }
+        List<Opschorting> lijst = new ArrayList<>(aanvullingen.size());
+        for (Aanvulling a : aanvullingen) {
+            LocalDate v = a.gevraagd();
+            if (!a.termijnGesteld()) {
+                lijst.add(new Opschorting(v, null, 0, Opschorting.Soort.ZONDER_TERMIJN));
+                continue;
+            }
+            LocalDate einde;
+            Opschorting.Soort soort;
+            LocalDate termijn = a.aanvullenVoor();
+            if (a.aangevuld() != null && (termijn == null || !a.aangevuld().isAfter(termijn))) {
+                einde = a.aangevuld();
+                soort = Opschorting.Soort.AANGEVULD;
+            } else if (termijn != null && !termijn.isAfter(peildatum)) {
+                einde = termijn; // the set term passed unused: the suspension ends on that day by itself
+                soort = Opschorting.Soort.TERMIJN_VERSTREKEN;
+            } else if (a.aangevuld() != null) {
+                einde = termijn;
+                soort = Opschorting.Soort.TERMIJN_VERSTREKEN;
+            } else {
+                // Running: the supplement may still come today, so count only the days before it (earliest reading).
+                einde = v.isAfter(peildatum) ? v : peildatum;
+                soort = Opschorting.Soort.LOPEND;
+            }
+            lijst.add(new Opschorting(v, einde, (int) Math.max(0, einde.toEpochDay() - v.toEpochDay() - 1), soort));
+        }
+        return lijst;
+    }
+
+    /** Days V+1 … A−1 (or … A when {@code inclusiefEinde}) of all suspensions, each day counted once. */
+    private static int dagenOpgeschort(List<Opschorting> opschortingen, boolean inclusiefEinde) {
+        int n = 0;
+        long[] van = new long[opschortingen.size()];
+        long[] tot = new long[opschortingen.size()];
+        for (Opschorting o : opschortingen) {
+            if (o.einde() == null) {
+                continue;
+            }
+            long eersteDag = o.gevraagd().toEpochDay() + 1;
+            long laatsteDag = o.einde().toEpochDay() - (inclusiefEinde && o.soort() != Opschorting.Soort.LOPEND ? 0 : 1);
+            if (laatsteDag >= eersteDag) {
+                van[n] = eersteDag;
+                tot[n] = laatsteDag;
+                n++;
+            }
+        }
+        if (n == 1) {
+            return (int) (tot[0] - van[0] + 1);
+        }
+        // Merge overlapping periods by start so that no day counts twice.
+        Integer[] volgorde = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            volgorde[i] = i;
+        }
+        Arrays.sort(volgorde, (x, y) -> Long.compare(van[x], van[y]));
+        long totaal = 0;
+        long tot_ = Long.MIN_VALUE;
+        for (int idx : volgorde) {
+            long start = Math.max(van[idx], tot_ + 1);
+            if (tot[idx] >= start) {
+                totaal += tot[idx] - start + 1;
+            }
+            tot_ = Math.max(tot_, tot[idx]);
+        }
+        return (int) totaal;
+    }
+
+    private void alternatieven(Aanvraag aanvraag, List<Opschorting> opschortingen, int instemmingDagen, LocalDate ruweEinde,
+                               LocalDate eindeNaOpschorting, Verlenging verlenging, LocalDate uiterste, List<Onzekerheid> uit) {
+        Procedure procedure = aanvraag.procedure();
+        int verlengingDagen = verlenging == null ? 0 : verlenging.dagen();
+        if (!opschortingen.isEmpty()) {
+            int inclusief = dagenOpgeschort(opschortingen, true) + instemmingDagen;
+            voegToe(uit, "A1", einde(procedure, ruweEinde.plusDays(inclusief), verlenging), uiterste,
+                    "opschorting inclusief de dag waarop is aangevuld (of de aanvultermijn verstreek)");
+            List<Opschorting> zonderTermijn = opschortingen.stream().filter(o -> o.soort() == Opschorting.Soort.ZONDER_TERMIJN).toList();
+            if (!zonderTermijn.isEmpty()) {
+                List<Opschorting> alsOfOpgeschort = new ArrayList<>();
+                boolean allesBekend = true;
+                for (Aanvulling a : aanvraag.aanvullingen()) {
+                    if (a.termijnGesteld()) {
+                        continue;
+                    }
+                    if (a.aangevuld() == null) {
+                        allesBekend = false;
+                    } else {
+                        alsOfOpgeschort.add(new Opschorting(a.gevraagd(), a.aangevuld(), 0, Opschorting.Soort.AANGEVULD));
+                    }
+                }
+                List<Opschorting> alle = new ArrayList<>(opschortingen);
+                alle.addAll(alsOfOpgeschort);
+                LocalDate alternatief = allesBekend ? einde(procedure, ruweEinde.plusDays(dagenOpgeschort(alle, false) + instemmingDagen), verlenging) : null;
+                uit.add(new Onzekerheid("A6", alternatief,
+                        "verzoek om aanvulling zonder aanvultermijn schort niet op (ABRvS 13 juli 2016, ECLI:NL:RVS:2016:2527)"));
+            }
+        }
+        if (verlenging != null && procedure != Procedure.UITGEBREID) {
+            voegToe(uit, "A2", kalender.verschuif(eindeNaOpschorting).plusDays(verlengingDagen), uiterste,
+                    "verlenging opgeteld ná verschuiving volgens de Algemene termijnenwet");
+            voegToe(uit, "A3", kalender.verschuif(eindeNaOpschorting.plusDays(verlengingDagen)), uiterste,
+                    "Algemene termijnenwet ook toegepast op de verlengde termijn");
+        }
+        if (procedure == Procedure.UITGEBREID && ruweEinde.getDayOfMonth() != aanvraag.ontvangen().getDayOfMonth()) {
+            long opgeschort = eindeNaOpschorting.toEpochDay() - ruweEinde.toEpochDay();
+            voegToe(uit, "A4", einde(procedure, ruweEinde.plusDays(1 + opgeschort), verlenging), uiterste,
+                    "ontbrekende dag in de zesde maand: termijn eindigt de dag na het einde van die maand");
+        }
+    }
+
+    /** The pipeline after suspensions: verlenging without Atw, or the Atw shift for a regulier term. */
+    private LocalDate einde(Procedure procedure, LocalDate eindeNaOpschorting, Verlenging verlenging) {
+        if (verlenging != null) {
+            return eindeNaOpschorting.plusDays(verlenging.dagen());
+        }
+        return procedure == Procedure.UITGEBREID ? eindeNaOpschorting : kalender.verschuif(eindeNaOpschorting);
+    }
+
+    private static void voegToe(List<Onzekerheid> uit, String code, LocalDate alternatief, LocalDate uiterste, String toelichting) {
+        if (!alternatief.equals(uiterste)) {
+            uit.add(new Onzekerheid(code, alternatief, toelichting));
+        }
+    }
+
+    private static Dwangsom dwangsom(LocalDate ingebrekestelling, LocalDate besluit, LocalDate peildatum) {
+        LocalDate eersteDag = ingebrekestelling.plusDays(DWANGSOM_WACHTDAGEN);
+        LocalDate laatsteDag = eersteDag.plusDays(Dwangsom.MAXIMUM_DAGEN - 1);
+        LocalDate teltTot = laatsteDag;
+        if (peildatum.isBefore(teltTot)) {
+            teltTot = peildatum;
+        }
+        if (besluit != null && besluit.minusDays(1).isBefore(teltTot)) {
+            teltTot = besluit.minusDays(1);
+        }
+        int dagen = (int) Math.max(0, teltTot.toEpochDay() - eersteDag.toEpochDay() + 1);
+        return new Dwangsom(ingebrekestelling, eersteDag, laatsteDag, dagen, Dwangsom.bedragVoor(dagen), laatsteDag.plusDays(14));
+    }
+
+    private static ZaakStatus status(Aanvraag aanvraag, List<Opschorting> opschortingen, LocalDate uiterste, LocalDate peildatum) {
+        if (aanvraag.besluit() != null) {
+            return ZaakStatus.BESLOTEN;
+        }
+        if (aanvraag.ingetrokken() != null) {
+            return ZaakStatus.INGETROKKEN;
+        }
+        for (Opschorting o : opschortingen) {
+            if (o.soort() == Opschorting.Soort.LOPEND && !o.gevraagd().isAfter(peildatum)) {
+                return ZaakStatus.OPGESCHORT;
+            }
+        }
+        return peildatum.isAfter(uiterste) ? ZaakStatus.VERSTREKEN : ZaakStatus.OPEN;
+    }
+}

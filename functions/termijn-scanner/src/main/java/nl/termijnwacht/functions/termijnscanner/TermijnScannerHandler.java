@@ -1,0 +1,65 @@
+package nl.termijnwacht.functions.termijnscanner;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import nl.termijnwacht.aws.AwsClients;
+import nl.termijnwacht.aws.MeldingenLedger;
+import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.aws.Publisher;
+import nl.termijnwacht.aws.ZaakEvents;
+import nl.termijnwacht.aws.ZaakRepository;
+import nl.termijnwacht.core.Zaakstand;
+
+/**
+ * Lambda {@code termijn-scanner}, started every 15 minutes by EventBridge Scheduler. The schedule's
+ * payload is not needed: the run works on "now". Duplicate deliveries of a schedule are harmless.
+ */
+public final class TermijnScannerHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final class Standaard {
+        static final TermijnScannerHandler HANDLER = bouw(new AwsClients(Omgeving.uitSysteem()), Clock.systemUTC());
+    }
+
+    private final TermijnScan scan;
+    private final Clock klok;
+
+    public TermijnScannerHandler() {
+        this(Standaard.HANDLER.scan, Standaard.HANDLER.klok);
+    }
+
+    public TermijnScannerHandler(TermijnScan scan, Clock klok) {
+        this.scan = scan;
+        this.klok = klok;
+    }
+
+    public static TermijnScannerHandler bouw(AwsClients aws, Clock klok) {
+        Omgeving o = aws.omgeving();
+        ZaakRepository zaken = new ZaakRepository(aws.dynamoDb(), o.zakenTabel(), o.dueShards(), new ZaakEvents(JSON), JSON);
+        MeldingenLedger ledger = new MeldingenLedger(aws.dynamoDb(), o.meldingenTabel(), o.lease());
+        Zaakstand.Instellingen instellingen = new Zaakstand.Instellingen(o.kalender(), o.mijlpaalTijd(), o.tijdzone(), o.waarschuwingsdagen());
+        return new TermijnScannerHandler(new TermijnScan(zaken, ledger, new Publisher(aws.sns(), JSON), o.termijnmeldingenTopicArn(), instellingen, JSON), klok);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.readAllBytes(); // the scheduler's payload carries nothing the run needs
+        TermijnScan.Verslag v = scan.voerUit(klok.instant());
+        output.write(JSON.writeValueAsBytes(JSON.createObjectNode()
+                .put("zakenBekeken", v.zakenBekeken())
+                .put("verzonden", v.verzonden())
+                .put("alVerzonden", v.alVerzonden())
+                .put("bezet", v.bezet())
+                .put("mislukt", v.mislukt())));
+    }
+
+    public TermijnScan scan() {
+        return scan;
+    }
+}

@@ -1,0 +1,227 @@
+package nl.termijnwacht.functions.termijnscanner;
+
+import static nl.termijnwacht.functions.termijnscanner.Keten.om;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import nl.termijnwacht.functions.termijnscanner.Keten.Gebeurtenis;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
+
+/** termijn-scanner end to end: real handlers, real SDK clients, an AWS emulator over HTTP. */
+class TermijnScannerTest {
+
+    private static Gebeurtenis ontvangen(String zaak, String datum, Instant geregistreerd) {
+        return new Gebeurtenis(geregistreerd, "AanvraagOntvangen", "GM0363", zaak, "\"procedure\":\"regulier\",\"ontvangen\":\"" + datum + "\"");
+    }
+
+    private static Gebeurtenis feit(Instant op, String type, String zaak, String velden) {
+        return new Gebeurtenis(op, type, "GM0363", zaak, velden);
+    }
+
+    private static List<Gebeurtenis> scenario() {
+        return List.of(
+                ontvangen("A-gewoon", "2026-03-02", om("2026-03-02", "09:00")),
+                ontvangen("B-opschorting-over-waarschuwing", "2026-03-02", om("2026-03-02", "09:00")),
+                feit(om("2026-04-10", "10:00"), "AanvullingGevraagd", "B-opschorting-over-waarschuwing", "\"datum\":\"2026-04-10\",\"aanvullenVoor\":\"2026-04-24\""),
+                feit(om("2026-04-17", "12:00"), "AanvullingOntvangen", "B-opschorting-over-waarschuwing", "\"datum\":\"2026-04-17\""),
+                ontvangen("C-verlengd", "2026-01-19", om("2026-01-19", "09:00")),
+                feit(om("2026-02-20", "09:00"), "TermijnVerlengd", "C-verlengd", "\"duur\":\"P6W\",\"bekendgemaakt\":\"2026-02-20\""),
+                ontvangen("D-laat-geregistreerd", "2026-03-02", om("2026-04-21", "10:00")),
+                ontvangen("E-besloten", "2026-03-02", om("2026-03-02", "09:00")),
+                feit(om("2026-04-15", "16:00"), "BesluitBekendgemaakt", "E-besloten", "\"datum\":\"2026-04-15\""),
+                ontvangen("F-ingetrokken", "2026-03-02", om("2026-03-02", "09:00")),
+                feit(om("2026-03-20", "09:00"), "AanvraagIngetrokken", "F-ingetrokken", "\"datum\":\"2026-03-20\""),
+                ontvangen("G-dwangsom", "2026-01-05", om("2026-01-05", "09:00")),
+                feit(om("2026-03-10", "11:00"), "IngebrekestellingOntvangen", "G-dwangsom", "\"datum\":\"2026-03-10\""));
+    }
+
+    @Test
+    void exacteMeldingsmomentenVoorEenKwartaal() {
+        Keten keten = new Keten();
+        TermijnScannerHandler scanner = keten.scanner(List.of());
+        keten.simuleer(scanner, LocalDate.parse("2026-01-19"), LocalDate.parse("2026-05-08"), scenario());
+        List<ObjectNode> alle = keten.nieuw();
+
+        // deadline Tue 2026-04-28 (8 weeks end on King's Day); warnings at 07:00 CEST = 05:00Z
+        assertEquals(List.of(
+                "VOORWAARSCHUWING-10@2026-04-13 2026-04-13T05:00:00Z",
+                "VOORWAARSCHUWING-5@2026-04-20 2026-04-20T05:00:00Z",
+                "VOORWAARSCHUWING-2@2026-04-23 2026-04-23T05:00:00Z",
+                "VERVALDAG@2026-04-28 2026-04-28T05:00:00Z",
+                "VERSTREKEN@2026-04-29 2026-04-29T05:00:00Z"), Keten.samenvatting(alle, "A-gewoon"));
+
+        // suspended 04-11..04-16 while VW-10 (04-13) was due: paused; after the supplement (04-17 12:00) the
+        // deadline is Mon 05-04 and its VW-10 (04-17 07:00) is overdue: sent at the next run.
+        assertEquals(List.of(
+                "VOORWAARSCHUWING-10@2026-04-17 2026-04-18T04:45:00Z",
+                "VOORWAARSCHUWING-5@2026-04-24 2026-04-24T05:00:00Z",
+                "VOORWAARSCHUWING-2@2026-04-30 2026-04-30T05:00:00Z",
+                "VERVALDAG@2026-05-04 2026-05-04T05:00:00Z",
+                "VERSTREKEN@2026-05-05 2026-05-05T05:00:00Z"), Keten.samenvatting(alle, "B-opschorting-over-waarschuwing"));
+
+        // extended by 6 weeks to Mon 2026-04-27 (King's Day; no Atw shift for an extended term)
+        assertEquals(List.of(
+                "VOORWAARSCHUWING-10@2026-04-13 2026-04-13T05:00:00Z",
+                "VOORWAARSCHUWING-5@2026-04-20 2026-04-20T05:00:00Z",
+                "VOORWAARSCHUWING-2@2026-04-23 2026-04-23T05:00:00Z",
+                "VERVALDAG@2026-04-27 2026-04-27T05:00:00Z",
+                "VERSTREKEN@2026-04-28 2026-04-28T05:00:00Z"), Keten.samenvatting(alle, "C-verlengd"));
+
+        // registered on 04-21 with VW-10 and VW-5 overdue: only the latest is sent, no burst
+        assertEquals(List.of(
+                "VOORWAARSCHUWING-5@2026-04-20 2026-04-22T04:45:00Z",
+                "VOORWAARSCHUWING-2@2026-04-23 2026-04-23T05:00:00Z",
+                "VERVALDAG@2026-04-28 2026-04-28T05:00:00Z",
+                "VERSTREKEN@2026-04-29 2026-04-29T05:00:00Z"), Keten.samenvatting(alle, "D-laat-geregistreerd"));
+
+        assertEquals(List.of("VOORWAARSCHUWING-10@2026-04-13 2026-04-13T05:00:00Z"), Keten.samenvatting(alle, "E-besloten"));
+        assertEquals(List.of(), Keten.samenvatting(alle, "F-ingetrokken"));
+
+        // deadline Mon 2026-03-02 (CET: 07:00 = 06:00Z); ingebrekestelling 03-10 → dwangsom 03-24 .. 05-04 (CEST)
+        assertEquals(List.of(
+                "VOORWAARSCHUWING-10@2026-02-16 2026-02-16T06:00:00Z",
+                "VOORWAARSCHUWING-5@2026-02-23 2026-02-23T06:00:00Z",
+                "VOORWAARSCHUWING-2@2026-02-26 2026-02-26T06:00:00Z",
+                "VERVALDAG@2026-03-02 2026-03-02T06:00:00Z",
+                "VERSTREKEN@2026-03-03 2026-03-03T06:00:00Z",
+                "DWANGSOM_START@2026-03-24 2026-03-24T06:00:00Z",
+                "DWANGSOM_MAX@2026-05-04 2026-05-04T05:00:00Z"), Keten.samenvatting(alle, "G-dwangsom"));
+
+        ObjectNode voorbeeld = alle.stream().filter(m -> m.get("zaak").asText().equals("A-gewoon")
+                && m.get("mijlpaal").asText().equals("VOORWAARSCHUWING-5")).findFirst().orElseThrow();
+        assertEquals("termijnwacht.melding/1", voorbeeld.get("schema").asText());
+        assertEquals("VOORWAARSCHUWING", voorbeeld.get("soort").asText());
+        assertEquals("GM0363", voorbeeld.get("gemeente").asText());
+        assertEquals("2026-04-28", voorbeeld.get("uitersteBeslisdatum").asText());
+        assertEquals(5, voorbeeld.get("werkdagenResterend").asInt());
+        assertEquals("2026-04-28", voorbeeld.get("verlengingMogelijkTot").asText());
+        assertEquals("zaak#GM0363#A-gewoon#VOORWAARSCHUWING-5@2026-04-20", voorbeeld.get("idempotencyKey").asText());
+        assertEquals("termijnmeldingen", voorbeeld.get("topic").asText());
+        assertTrue(voorbeeld.get("tekst").asText().contains("nog 5 werkdagen tot de uiterste beslisdatum, dinsdag 28 april 2026"));
+
+        // each idempotencyKey exactly once
+        assertEquals(alle.size(), alle.stream().map(m -> m.get("idempotencyKey").asText()).distinct().count());
+
+        // the same period simulated again sends nothing new
+        keten.simuleer(scanner, LocalDate.parse("2026-01-19"), LocalDate.parse("2026-05-08"), List.of());
+        assertEquals(List.of(), keten.nieuw());
+    }
+
+    @Test
+    void drieGelijktijdigeScannersSturenEenMelding() throws Exception {
+        Keten keten = new Keten();
+        for (int i = 0; i < 12; i++) {
+            keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-" + i, "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        }
+        List<TermijnScannerHandler> scanners = List.of(keten.scanner(List.of()), keten.scanner(List.of()), keten.scanner(List.of()));
+        keten.klok.zet(Keten.om7("2026-04-13"));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (TermijnScannerHandler s : scanners) {
+                runs.add(pool.submit((Callable<Void>) () -> {
+                    s.scan().voerUit(Keten.om7("2026-04-13"));
+                    return null;
+                }));
+            }
+            for (Future<?> f : runs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // runs that found a claim busy leave the zaak due; one more run completes whatever is left
+        scanners.getFirst().scan().voerUit(Keten.om("2026-04-13", "07:15"));
+        List<ObjectNode> meldingen = keten.nieuw();
+        assertEquals(12, meldingen.size(), Keten.samenvatting(meldingen, "Z-0").toString());
+        assertEquals(12, meldingen.stream().map(m -> m.get("zaak").asText()).distinct().count());
+    }
+
+    @Test
+    void crashTussenPublicerenEnSentVerstuurtHooguitEenKeerOpnieuwMetDezelfdeSleutel() {
+        Keten keten = new Keten(Map.of("LEASE", "PT5M"));
+        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-crash", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        AtomicBoolean crash = new AtomicBoolean(true);
+        ExecutionInterceptor crashNaPubliceren = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof UpdateItemRequest u && u.tableName().equals("Meldingen") && crash.getAndSet(false)) {
+                    throw new IllegalStateException("gesimuleerde crash tussen publiceren en SENT");
+                }
+            }
+        };
+        TermijnScannerHandler scanner = keten.scanner(List.of(crashNaPubliceren));
+        Instant zeven = Keten.om7("2026-04-13");
+        try {
+            keten.scan(scanner, zeven);
+            throw new AssertionError("de crash had de run moeten afbreken");
+        } catch (IllegalStateException verwacht) {
+            // the run died after publishing
+        }
+        List<ObjectNode> eerst = keten.nieuw();
+        assertEquals(1, eerst.size());
+        keten.scan(scanner, Keten.om("2026-04-13", "07:01")); // within the lease: another run must not send
+        assertEquals(0, keten.nieuw().size());
+        keten.scan(scanner, Keten.om("2026-04-13", "07:15")); // lease over: crash recovery re-sends once
+        List<ObjectNode> opnieuw = keten.nieuw();
+        assertEquals(1, opnieuw.size());
+        assertEquals(eerst.getFirst().get("idempotencyKey"), opnieuw.getFirst().get("idempotencyKey"));
+        keten.scan(scanner, Keten.om("2026-04-13", "07:30"));
+        keten.scan(scanner, Keten.om("2026-04-13", "08:00"));
+        assertEquals(0, keten.nieuw().size(), "SENT now: never again");
+    }
+
+    @Test
+    void snsFaaltVoorSommigeBerichtenEnVerliestNiets() {
+        Keten keten = new Keten();
+        for (int i = 0; i < 14; i++) {
+            keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-" + i, "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        }
+        AtomicBoolean eersteKeer = new AtomicBoolean(true);
+        ExecutionInterceptor verminkEnkele = new ExecutionInterceptor() {
+            @Override
+            public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PublishBatchRequest batch && eersteKeer.getAndSet(false)) {
+                    // every third entry becomes invalid, so the emulator itself refuses just those entries
+                    List<PublishBatchRequestEntry> entries = new ArrayList<>();
+                    for (int i = 0; i < batch.publishBatchRequestEntries().size(); i++) {
+                        PublishBatchRequestEntry e = batch.publishBatchRequestEntries().get(i);
+                        entries.add(i % 3 == 0 ? e.toBuilder().message("geen json").build() : e);
+                    }
+                    return batch.toBuilder().publishBatchRequestEntries(entries).build();
+                }
+                return context.request();
+            }
+        };
+        TermijnScannerHandler scanner = keten.scanner(List.of(verminkEnkele));
+        JsonNode verslag = keten.scan(scanner, Keten.om7("2026-04-13"));
+        assertEquals(4, verslag.get("mislukt").asInt(), verslag.toString());
+        assertEquals(10, keten.nieuw().size());
+        keten.scan(scanner, Keten.om("2026-04-13", "07:15"));
+        assertEquals(4, keten.nieuw().size());
+        Set<String> zaken = keten.ontvangen.stream().map(m -> m.get("zaak").asText()).collect(Collectors.toSet());
+        assertEquals(14, zaken.size());
+        assertEquals(14, keten.ontvangen.size(), "none lost, none twice");
+    }
+}

@@ -1,0 +1,78 @@
+package nl.termijnwacht.functions.zaakevents;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import nl.termijnwacht.aws.Afwijzingen;
+import nl.termijnwacht.aws.AwsClients;
+import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.aws.ZaakEvents;
+import nl.termijnwacht.aws.ZaakRepository;
+import nl.termijnwacht.core.OngeldigeInvoer;
+import nl.termijnwacht.core.Zaakstand;
+
+/** Lambda {@code zaak-events}: EventBridge case events (DESIGN.md §7) into table {@code Zaken}. */
+public final class ZaakEventsHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Built once per execution environment, during Lambda's init phase. */
+    private static final class Standaard {
+        static final ZaakEventsHandler HANDLER = bouw(Omgeving.uitSysteem(), Clock.systemUTC());
+    }
+
+    private final ZaakEventVerwerking verwerking;
+    private final Afwijzingen afwijzingen;
+    private final Clock klok;
+
+    public ZaakEventsHandler() {
+        this(Standaard.HANDLER.verwerking, Standaard.HANDLER.afwijzingen, Standaard.HANDLER.klok);
+    }
+
+    public ZaakEventsHandler(ZaakEventVerwerking verwerking, Afwijzingen afwijzingen, Clock klok) {
+        this.verwerking = verwerking;
+        this.afwijzingen = afwijzingen;
+        this.klok = klok;
+    }
+
+    /** Wires the adapters from configuration; tests and the local CLI pass their own {@link AwsClients} and clock. */
+    public static ZaakEventsHandler bouw(AwsClients aws, Clock klok) {
+        Omgeving o = aws.omgeving();
+        ZaakEvents events = new ZaakEvents(JSON);
+        Afwijzingen afwijzingen = new Afwijzingen(aws.sqs(), o.afgewezenQueueUrl(), JSON);
+        ZaakRepository zaken = new ZaakRepository(aws.dynamoDb(), o.zakenTabel(), o.dueShards(), events, JSON);
+        Zaakstand.Instellingen instellingen = new Zaakstand.Instellingen(o.kalender(), o.mijlpaalTijd(), o.tijdzone(), o.waarschuwingsdagen());
+        return new ZaakEventsHandler(new ZaakEventVerwerking(events, zaken, afwijzingen, instellingen), afwijzingen, klok);
+    }
+
+    public static ZaakEventsHandler bouw(Omgeving omgeving, Clock klok) {
+        return bouw(new AwsClients(omgeving), klok);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] bytes = input.readAllBytes();
+        JsonNode event;
+        try {
+            event = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            // Not JSON at all: keep the raw text so nothing is lost.
+            OngeldigeInvoer fout = new OngeldigeInvoer("event", "geen geldige JSON: " + e.getOriginalMessage());
+            afwijzingen.wijsAf(ZaakEventVerwerking.FUNCTIE, TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8)), fout.veld(), fout.reden(), klok.instant());
+            output.write(JSON.writeValueAsBytes(JSON.createObjectNode().put("resultaat", "AFGEWEZEN").put("reden", fout.reden())));
+            return;
+        }
+        ZaakEventVerwerking.Uitkomst uitkomst = verwerking.verwerk(event, klok.instant());
+        output.write(JSON.writeValueAsBytes(JSON.createObjectNode()
+                .put("resultaat", uitkomst.resultaat().name())
+                .put("reden", uitkomst.reden())));
+    }
+}

@@ -1,0 +1,198 @@
+package nl.termijnwacht.functions.zaakevents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.termijnwacht.aws.AwsClients;
+import nl.termijnwacht.local.Inbox;
+import nl.termijnwacht.local.LokaleStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** zaak-events against a real AWS-protocol emulator over HTTP (moto_server, or AWS_ENDPOINT_URL). */
+class ZaakEventsHandlerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path EVENTS = Path.of("../../events");
+    private static final Instant NU = Instant.parse("2026-03-20T10:00:00Z");
+
+    private LokaleStack stack;
+    private AwsClients aws;
+    private ZaakEventsHandler handler;
+
+    @BeforeEach
+    void stack() {
+        stack = LokaleStack.voorTest();
+        aws = stack.clients();
+        handler = ZaakEventsHandler.bouw(aws, Clock.fixed(NU, ZoneOffset.UTC));
+    }
+
+    private JsonNode invoke(String event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static String sample(String naam) throws IOException {
+        return Files.readString(EVENTS.resolve("zaak-events").resolve(naam + ".json"));
+    }
+
+    private static String event(String id, String type, String detail) {
+        return "{\"id\":\"" + id + "\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"" + type
+                + "\",\"time\":\"2026-03-02T09:00:00Z\",\"detail\":" + detail + "}";
+    }
+
+    private Map<String, AttributeValue> zaak(String gemeente, String zaak) {
+        return aws.dynamoDb().getItem(b -> b.tableName("Zaken").consistentRead(true)
+                .key(Map.of("gemeente", AttributeValue.fromS(gemeente), "zaak", AttributeValue.fromS(zaak)))).item();
+    }
+
+    /** The state that matters: facts and derived fields, without the version and the write time. */
+    private Map<String, AttributeValue> toestand(String gemeente, String zaak) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(zaak(gemeente, zaak));
+        item.remove("versie");
+        item.remove("bijgewerkt");
+        return item;
+    }
+
+    private List<JsonNode> afgewezen() {
+        return Inbox.leesQueue(aws.sqs(), stack.voorzieningen().afgewezenQueueUrl());
+    }
+
+    @Test
+    void aanvraagWordtOpgeslagenMetAfgeleideTermijnEnDueIndex() throws IOException {
+        assertEquals("VERWERKT", invoke(sample("AanvraagOntvangen")).get("resultaat").asText());
+        Map<String, AttributeValue> item = zaak("GM0363", "ZAAK-2026-0001");
+        assertEquals("2026-04-28", item.get("uitersteBeslisdatum").s(), "8 weeks end on King's Day 2026 → Tue 04-28");
+        assertEquals("OPEN", item.get("status").s());
+        assertEquals(1, item.get("feiten").m().size());
+        // next milestone: VOORWAARSCHUWING-10 on Mon 2026-04-13 07:00 Amsterdam = 05:00Z
+        assertEquals(Instant.parse("2026-04-13T05:00:00Z").getEpochSecond(), Long.parseLong(item.get("dueAt").n()));
+        assertTrue(item.containsKey("dueShard"));
+        assertTrue(afgewezen().isEmpty());
+    }
+
+    @Test
+    void alleVoorbeeldeventsUitEventsMapWordenVerwerkt() throws IOException {
+        try (Stream<Path> bestanden = Files.list(EVENTS.resolve("zaak-events"))) {
+            List<Path> lijst = bestanden.sorted().toList();
+            assertEquals(8, lijst.size(), "one sample per detail-type");
+            for (Path p : lijst) {
+                assertEquals("VERWERKT", invoke(Files.readString(p)).get("resultaat").asText(), p.toString());
+            }
+        }
+        assertEquals("BESLOTEN", zaak("GM0363", "ZAAK-2026-0001").get("status").s());
+        assertTrue(afgewezen().isEmpty());
+    }
+
+    @Test
+    void dubbeleEnOngeordendeEventsGevenDezelfdeToestand() throws IOException {
+        List<String> events = new ArrayList<>();
+        for (String naam : List.of("AanvraagOntvangen", "AanvullingGevraagd", "AanvullingOntvangen", "OpschortingMetInstemming", "TermijnVerlengd")) {
+            events.add(sample(naam));
+        }
+        for (String e : events) {
+            invoke(e);
+        }
+        Map<String, AttributeValue> opVolgorde = toestand("GM0363", "ZAAK-2026-0001");
+        assertEquals("2026-06-28", opVolgorde.get("uitersteBeslisdatum").s());
+
+        stack = LokaleStack.voorTest();
+        aws = stack.clients();
+        handler = ZaakEventsHandler.bouw(aws, Clock.fixed(NU, ZoneOffset.UTC));
+        List<String> gehusseld = new ArrayList<>(events);
+        gehusseld.addAll(events); // every event twice
+        Collections.shuffle(gehusseld, new java.util.Random(42));
+        int dubbel = 0;
+        for (String e : gehusseld) {
+            if (invoke(e).get("resultaat").asText().equals("AL_VERWERKT")) {
+                dubbel++;
+            }
+        }
+        assertEquals(5, dubbel);
+        assertEquals(opVolgorde, toestand("GM0363", "ZAAK-2026-0001"));
+    }
+
+    @Test
+    void lopendeOpschortingHaaltZaakUitDeWaarschuwingen() throws IOException {
+        invoke(sample("AanvraagOntvangen"));
+        invoke(event("v1", "AanvullingGevraagd", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-10\",\"aanvullenVoor\":\"2026-04-07\"}"));
+        Map<String, AttributeValue> item = zaak("GM0363", "ZAAK-2026-0001");
+        assertEquals("OPGESCHORT", item.get("status").s());
+        // only the end of the term for supplementing is pending: 2026-04-07 07:00 CEST = 05:00Z
+        assertEquals(Instant.parse("2026-04-07T05:00:00Z").getEpochSecond(), Long.parseLong(item.get("dueAt").n()));
+    }
+
+    @Test
+    void beslotenZaakVerlaatDeDueIndex() throws IOException {
+        invoke(sample("AanvraagOntvangen"));
+        invoke(event("b1", "BesluitBekendgemaakt", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-19\"}"));
+        Map<String, AttributeValue> item = zaak("GM0363", "ZAAK-2026-0001");
+        assertEquals("BESLOTEN", item.get("status").s());
+        assertTrue(!item.containsKey("dueAt") && !item.containsKey("dueShard"), "sparse index: no pending milestone");
+    }
+
+    @Test
+    void eventMetPersoonsgegevensSlaatAlleenDeBekendeVeldenOp() throws IOException {
+        invoke(event("p1", "AanvraagOntvangen", "{\"gemeente\":\"GM0363\",\"zaak\":\"Z-1\",\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\","
+                + "\"aanvrager\":\"J. Jansen\",\"adres\":\"Dorpsstraat 1\",\"bsn\":\"123456782\"}"));
+        String opgeslagen = zaak("GM0363", "Z-1").toString();
+        assertTrue(!opgeslagen.contains("Jansen") && !opgeslagen.contains("Dorpsstraat") && !opgeslagen.contains("123456782"), opgeslagen);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "onbekend type | {\"id\":\"x1\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagVerloren\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\"}} | detail-type",
+            "ontbrekend veld | {\"id\":\"x2\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"regulier\"}} | ontvangen",
+            "ongeldige gemeentecode | {\"id\":\"x3\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"Amsterdam\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"}} | gemeente",
+            "onmogelijke datum | {\"id\":\"x4\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvullingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-02-30\"}} | datum",
+            "verlenging te lang | {\"id\":\"x5\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P7W\",\"bekendgemaakt\":\"2026-03-10\"}} | duur",
+            "verlenging te laat | {\"id\":\"x6\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P6W\",\"bekendgemaakt\":\"2026-04-29\"}} | verlenging-bekendgemaakt",
+            "wabo-aanvraag | {\"id\":\"x7\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2023-9\",\"procedure\":\"regulier\",\"ontvangen\":\"2023-12-01\"}} | ontvangen",
+            "andere bron | {\"id\":\"x8\",\"source\":\"iemand.anders\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\"}} | source",
+            "geen json | {dit is geen json | event",
+    })
+    void foutEventVerandertNietsEnGaatMetRedenNaarDeAfwijzingsqueue(String naam, String event, String veld) throws IOException {
+        invoke(sample("AanvraagOntvangen"));
+        Map<String, AttributeValue> voor = toestand("GM0363", "ZAAK-2026-0001");
+        JsonNode uitkomst = invoke(event);
+        assertEquals("AFGEWEZEN", uitkomst.get("resultaat").asText());
+        assertEquals(voor, toestand("GM0363", "ZAAK-2026-0001"), "nothing applied");
+        List<JsonNode> afgewezen = afgewezen();
+        assertEquals(1, afgewezen.size());
+        JsonNode a = afgewezen.getFirst();
+        assertEquals(veld, a.get("veld").asText(), a.toString());
+        assertTrue(a.get("reden").asText().length() > 10, a.toString());
+        assertTrue(a.has("event"), "the whole event is kept for replay");
+    }
+
+    @Test
+    void tweedeVerlengingWordtAfgewezen() throws IOException {
+        invoke(sample("AanvraagOntvangen"));
+        invoke(event("v1", "TermijnVerlengd", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P2W\",\"bekendgemaakt\":\"2026-03-10\"}"));
+        JsonNode tweede = invoke(event("v2", "TermijnVerlengd", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P2W\",\"bekendgemaakt\":\"2026-03-11\"}"));
+        assertEquals("AFGEWEZEN", tweede.get("resultaat").asText());
+        assertTrue(tweede.get("reden").asText().contains("één keer"), tweede.toString());
+        assertEquals("2026-05-11", zaak("GM0363", "ZAAK-2026-0001").get("uitersteBeslisdatum").s(), "raw 04-27 + 2 weeks, first extension only");
+    }
+}

@@ -1,0 +1,44 @@
+package nl.termijnwacht.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The local command line of Termijnwacht: {@code ./termijnwacht COMMAND …} (DESIGN.md §9). */
+@Command(name = "termijnwacht",
+        mixinStandardHelpOptions = true,
+        version = "termijnwacht 0.1.0",
+        description = "Termijnbewaking en escalatie voor omgevingsvergunningen — lokaal draaien en testen.",
+        subcommands = {BerekenCommand.class, CommandLine.HelpCommand.class})
+public final class Termijnwacht {
+
+    /** Exit code for input the user must correct. */
+    public static final int ONGELDIGE_INVOER = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command; returns the exit code (testable without exiting the JVM). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Termijnwacht());
+        cli.setOut(out);
+        cli.setErr(err);
+        // Bad input: one line that names the argument and the problem, exit code 2, never a stack trace.
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            String commando = e.getCommandLine().getCommandName();
+            err.println(commando + ": " + Meldingen.vertaal(e));
+            err.flush();
+            return ONGELDIGE_INVOER;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof FouteInvoer fout) {
+                err.println(commandLine.getCommandName() + ": " + fout.getMessage());
+                err.flush();
+                return ONGELDIGE_INVOER;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

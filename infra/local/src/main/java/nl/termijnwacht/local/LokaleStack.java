@@ -1,0 +1,112 @@
+package nl.termijnwacht.local;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.termijnwacht.aws.AwsClients;
+import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.emulator.Emulator;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * The Termijnwacht stack on one emulator endpoint: the configuration the functions would get from
+ * {@code template.yaml}, and clients for it. Used by the CLI and by every AWS-facing test.
+ */
+public final class LokaleStack {
+
+    private final URI endpoint;
+    private final Voorzieningen voorzieningen;
+    private final Map<String, String> env;
+
+    private LokaleStack(URI endpoint, Voorzieningen voorzieningen, Map<String, String> extra) {
+        this.endpoint = endpoint;
+        this.voorzieningen = voorzieningen;
+        Map<String, String> e = new HashMap<>();
+        e.put("AWS_REGION", Emulator.REGION);
+        e.put("AWS_ENDPOINT_URL", endpoint.toString());
+        e.put("ZAKEN_TABLE", Voorzieningen.ZAKEN);
+        e.put("MELDINGEN_TABLE", Voorzieningen.MELDINGEN);
+        e.put("TERMIJNMELDINGEN_TOPIC_ARN", voorzieningen.termijnmeldingenTopicArn());
+        e.put("AFGEWEZEN_QUEUE_URL", voorzieningen.afgewezenQueueUrl());
+        e.put("STAGE", "local");
+        e.putAll(extra);
+        this.env = Map.copyOf(e);
+    }
+
+    private static Emulator testEmulator;
+
+    /**
+     * For a test: one emulator per JVM ({@code AWS_ENDPOINT_URL} or an embedded moto_server, stopped
+     * at exit), cleared and provisioned afresh on every call. A missing emulator fails the test, never skips it.
+     */
+    public static synchronized LokaleStack voorTest(Map<String, String> extra) {
+        if (testEmulator == null) {
+            testEmulator = Emulator.forTests();
+        }
+        testEmulator.reset();
+        return op(testEmulator.endpoint(), extra);
+    }
+
+    public static LokaleStack voorTest() {
+        return voorTest(Map.of());
+    }
+
+    /** Provisions (idempotently) and returns the stack on {@code endpoint}. */
+    public static LokaleStack op(URI endpoint) {
+        return op(endpoint, Map.of());
+    }
+
+    /** As {@link #op(URI)}, with extra environment variables for the functions (e.g. {@code LEASE}). */
+    public static LokaleStack op(URI endpoint, Map<String, String> extra) {
+        return new LokaleStack(endpoint, new Provisioning(clients(endpoint, List.of())).voorzien(), extra);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Voorzieningen voorzieningen() {
+        return voorzieningen;
+    }
+
+    /** The functions' environment variables, as template.yaml sets them in AWS. */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public Omgeving omgeving() {
+        return Omgeving.uit(env);
+    }
+
+    public AwsClients clients() {
+        return clients(omgeving(), List.of());
+    }
+
+    /** Clients whose every request passes {@code interceptors} (tests count requests or inject faults this way). */
+    public AwsClients clients(List<ExecutionInterceptor> interceptors) {
+        return clients(omgeving(), interceptors);
+    }
+
+    private static AwsClients clients(Omgeving omgeving, List<ExecutionInterceptor> interceptors) {
+        return new AwsClients(omgeving, interceptors);
+    }
+
+    static AwsClients clients(URI endpoint, List<ExecutionInterceptor> interceptors) {
+        return clients(Omgeving.uit(Map.of("AWS_REGION", Emulator.REGION, "AWS_ENDPOINT_URL", endpoint.toString())), interceptors);
+    }
+
+    static EventBridgeClient eventBridge(URI endpoint) {
+        return EventBridgeClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(Emulator.REGION))
+                .endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))
+                .build();
+    }
+}
