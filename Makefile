@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN := source infra/jdk.sh && mvn -B -q
 
-.PHONY: help test lint build bereken benchmark clean
+.PHONY: help test lint build demo bereken benchmark clean
 
 help: ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -16,6 +16,9 @@ lint: ## cfn-lint on the SAM template
 
 build: ## build every module and jar, without tests
 	$(MVN) package -DskipTests
+
+demo: ## the whole chain for one gemeente and ten zaken over a quarter, on an embedded emulator
+	./termijnwacht demo
 
 bereken: ## example: the deadline of a regulier application received on Good-Friday eve
 	./termijnwacht bereken --procedure regulier --ontvangen 2025-02-21

@@ -178,6 +178,21 @@ public final class ZaakRepository {
         return sleutels;
     }
 
+    /** The earliest pending milestone instant over all shards (one item read per shard), or null when none is pending. */
+    public Instant eersteDue() {
+        Long eerste = null;
+        for (int shard = 0; shard < shards; shard++) {
+            int s = shard;
+            QueryResponse r = dynamo.query(q -> q.tableName(tabel).indexName(DUE_INDEX).limit(1).scanIndexForward(true)
+                    .keyConditionExpression("dueShard = :s").expressionAttributeValues(Map.of(":s", n(s))));
+            for (Map<String, AttributeValue> item : r.items()) {
+                long due = Long.parseLong(item.get("dueAt").n());
+                eerste = eerste == null ? due : Math.min(eerste, due);
+            }
+        }
+        return eerste == null ? null : Instant.ofEpochSecond(eerste);
+    }
+
     public int shards() {
         return shards;
     }

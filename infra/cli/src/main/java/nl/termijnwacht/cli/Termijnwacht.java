@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "termijnwacht 0.1.0",
         description = "Termijnbewaking en escalatie voor omgevingsvergunningen — lokaal draaien en testen.",
-        subcommands = {BerekenCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BerekenCommand.class, EmulatorCommand.class, ProvisionCommand.class, InvokeCommand.class,
+                SimuleerCommand.class, MeldingenCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Termijnwacht {
 
     /** Exit code for input the user must correct. */
@@ -36,6 +37,12 @@ public final class Termijnwacht {
                 err.println(commandLine.getCommandName() + ": " + fout.getMessage());
                 err.flush();
                 return ONGELDIGE_INVOER;
+            }
+            if (e instanceof IllegalStateException omgeving) {
+                // the environment is not ready (no emulator, bad configuration): say what to do, no stack trace
+                err.println(commandLine.getCommandName() + ": " + omgeving.getMessage());
+                err.flush();
+                return 1;
             }
             throw e;
         });

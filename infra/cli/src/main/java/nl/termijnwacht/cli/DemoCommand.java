@@ -1,0 +1,100 @@
+package nl.termijnwacht.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import nl.termijnwacht.emulator.Emulator;
+import nl.termijnwacht.local.LokaleStack;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code termijnwacht demo}: the whole chain at the smallest real scale — one gemeente, ten zaken,
+ * a quarter — on a fresh embedded emulator, printing each notification as the gemeente reads it.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Het hele verhaal voor één gemeente en tien zaken over een kwartaal, op een eigen ingebouwde emulator.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final String DRAAIBOEK = "demo/draaiboek.json";
+    private static final DateTimeFormatter WANNEER = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu HH:mm", Locale.forLanguageTag("nl-NL"));
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonNode demo;
+        try (InputStream in = DemoCommand.class.getResourceAsStream(DRAAIBOEK)) {
+            demo = new ObjectMapper().readTree(in);
+        }
+        List<Simulator.Gebeurtenis> draaiboek = new ArrayList<>();
+        for (JsonNode g : demo.get("draaiboek")) {
+            draaiboek.add(new Simulator.Gebeurtenis(Invoer.moment("draaiboek", g.get("op").asText()), g.get("event").toString(),
+                    g.path("toelichting").asText()));
+        }
+        long start = System.nanoTime();
+        // A fresh emulator of its own (or AWS_ENDPOINT_URL), so the demo never touches the state of other commands.
+        try (Emulator emulator = Emulator.forTests()) {
+            err.println("demo: emulator " + emulator.endpoint() + (emulator.embedded() ? " (ingebouwd, alleen voor deze demo)" : ""));
+            LokaleStack stack = LokaleStack.op(emulator.endpoint());
+            out.println("Termijnwacht demo — " + demo.get("beschrijving").asText());
+            out.println();
+            Map<String, Integer> perSoort = new TreeMap<>();
+            Simulator.Verslag v = new Simulator(stack, err, true).draai(Invoer.moment("van", demo.get("van").asText()),
+                    Invoer.moment("tot", demo.get("tot").asText()), Invoer.stap("stap", demo.get("stap").asText()), draaiboek,
+                    new Simulator.Waarnemer() {
+                        @Override
+                        public void event(Simulator.Gebeurtenis g, JsonNode uitkomst) {
+                            JsonNode e = readTree(g.event());
+                            out.printf("  ▸ %s  %s  %s — %s%s%n", kort(g.op()), e.at("/detail/zaak").asText(), e.get("detail-type").asText(),
+                                    g.toelichting(), uitkomst.path("resultaat").asText().equals("VERWERKT") ? "" : "  [" + uitkomst.path("resultaat").asText() + "]");
+                        }
+
+                        @Override
+                        public void melding(ObjectNode m) {
+                            perSoort.merge(m.path("soort").asText(), 1, Integer::sum);
+                            out.printf("  ✉ %s · aan %s · %s · %s%n      %s%n", wanneer(m.path("aangemaakt").asText()), m.path("gemeente").asText(),
+                                    m.path("topic").asText(), m.path("mijlpaal").asText(), m.path("tekst").asText());
+                        }
+                    });
+            out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " zaak-events, "
+                    + v.scannerRuns() + " scannerruns in " + v.stappen() + " stappen van 15 minuten, in "
+                    + Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0 + " s.");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String kort(Instant moment) {
+        return ZonedDateTime.ofInstant(moment, Invoer.NEDERLAND).format(DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm"));
+    }
+
+    private static String wanneer(String instant) {
+        return ZonedDateTime.ofInstant(Instant.parse(instant), Invoer.NEDERLAND).format(WANNEER);
+    }
+}

@@ -1,0 +1,51 @@
+package nl.termijnwacht.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code termijnwacht invoke FUNCTION [--event FILE] [--nu INSTANT]}. */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = "Voert één functie uit in dit proces met een eventbestand (zoals sam local invoke -e), op een gesimuleerd tijdstip.")
+final class InvokeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "zaak-events of termijn-scanner")
+    String functie;
+
+    @Option(names = "--event", paramLabel = "FILE", description = "eventbestand (JSON), bijv. events/zaak-events/AanvraagOntvangen.json")
+    Path event;
+
+    @Option(names = "--nu", paramLabel = "INSTANT", description = "gesimuleerd tijdstip, bijv. 2026-04-13T07:00 (Nederlandse tijd) of 2026-04-13T05:00:00Z; standaard nu")
+    String nu;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Functies.NAMEN.contains(functie)) {
+            throw new FouteInvoer("FUNCTION", "onbekende functie '" + functie + "'; kies uit " + String.join(", ", Functies.NAMEN));
+        }
+        if (event == null && functie.equals("zaak-events")) {
+            throw new FouteInvoer("--event", "zaak-events heeft een eventbestand nodig (zie events/zaak-events/)");
+        }
+        String inhoud;
+        try {
+            inhoud = event == null ? "{}" : Files.readString(event);
+        } catch (NoSuchFileException e) {
+            throw new FouteInvoer("--event", "bestand '" + event + "' bestaat niet");
+        }
+        Instant moment = nu == null ? Instant.now() : Invoer.moment("--nu", nu);
+        Functies functies = new Functies(Lokaal.stack(spec.commandLine().getErr()));
+        spec.commandLine().getOut().println(functies.invoke(functie, inhoud, moment));
+        return 0;
+    }
+}

@@ -1,0 +1,93 @@
+package nl.termijnwacht.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import nl.termijnwacht.local.Inbox;
+import nl.termijnwacht.local.LokaleStack;
+
+/**
+ * Replays time: at every step from {@code van} up to and including {@code tot} it delivers the events
+ * that became due and runs the scheduled functions, as EventBridge Scheduler would. A step at which no
+ * zaak is due is skipped without calling the scanner — it would find nothing — so a quarter takes seconds.
+ */
+final class Simulator {
+
+    /** A case event delivered at instant {@code op}; {@code toelichting} tells the story (demo only). */
+    record Gebeurtenis(Instant op, String event, String toelichting) {
+    }
+
+    /** What the caller sees while time runs. */
+    interface Waarnemer {
+        default void event(Gebeurtenis gebeurtenis, JsonNode uitkomst) {
+        }
+
+        /** Called with each notification as it arrives; only when the simulator was given an inbox to read. */
+        default void melding(ObjectNode melding) {
+        }
+    }
+
+    /** What a simulation did. */
+    record Verslag(int stappen, int scannerRuns, int events, int meldingen) {
+    }
+
+    private final Functies functies;
+    private final Inbox inbox;
+    private final PrintWriter voortgang;
+
+    /**
+     * @param leesInbox true to consume the notifications as they arrive (the demo prints them); false leaves
+     *                  them in the inbox queues for {@code termijnwacht meldingen}
+     */
+    Simulator(LokaleStack stack, PrintWriter voortgang, boolean leesInbox) {
+        this.functies = new Functies(stack);
+        this.inbox = leesInbox ? new Inbox(stack.clients().sqs(), stack.voorzieningen()) : null;
+        this.voortgang = voortgang;
+    }
+
+    Verslag draai(Instant van, Instant tot, Invoer.Stap stap, List<Gebeurtenis> draaiboek, Waarnemer waarnemer) {
+        Deque<Gebeurtenis> open = new ArrayDeque<>(draaiboek.stream().sorted(Comparator.comparing(Gebeurtenis::op)).toList());
+        long totaal = Math.max(1, tot.getEpochSecond() - van.getEpochSecond());
+        int stappen = 0;
+        int runs = 0;
+        int events = 0;
+        int meldingen = 0;
+        int laatstePromille = -1;
+        Instant due = functies.eersteDue();
+        for (Instant t = van; !t.isAfter(tot); t = stap.na(t)) {
+            stappen++;
+            while (!open.isEmpty() && !open.peekFirst().op().isAfter(t)) {
+                Gebeurtenis g = open.removeFirst();
+                JsonNode uit = functies.invoke("zaak-events", g.event(), g.op());
+                events++;
+                waarnemer.event(g, uit);
+                due = functies.eersteDue();
+            }
+            if (due != null && !due.isAfter(t)) {
+                JsonNode verslag = functies.invoke("termijn-scanner", "{}", t);
+                runs++;
+                meldingen += verslag.path("verzonden").asInt();
+                if (inbox != null) {
+                    inbox.leeg().forEach(waarnemer::melding);
+                }
+                due = functies.eersteDue();
+            }
+            int promille = (int) (1000 * (t.getEpochSecond() - van.getEpochSecond()) / totaal);
+            if (promille / 100 != laatstePromille / 100) {
+                laatstePromille = promille;
+                voortgang.printf("simuleer %3d%%  %s  stappen %d, scannerruns %d, meldingen %d%n", promille / 10,
+                        ZonedDateTime.ofInstant(t, Invoer.NEDERLAND).toLocalDate(), stappen, runs, meldingen);
+                voortgang.flush();
+            }
+        }
+        voortgang.printf("simuleer 100%%  klaar: %d stappen, %d scannerruns, %d events, %d meldingen%n", stappen, runs, events, meldingen);
+        voortgang.flush();
+        return new Verslag(stappen, runs, events, meldingen);
+    }
+}
