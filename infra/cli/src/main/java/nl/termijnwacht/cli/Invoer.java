@@ -41,7 +41,12 @@ final class Invoer {
         try {
             return LocalDateTime.parse(w).atZone(NEDERLAND).toInstant();
         } catch (DateTimeParseException e) {
-            throw new FouteInvoer(optie, "'" + waarde + "' is geen tijdstip (verwacht bijv. 2026-04-13T07:00 in Nederlandse tijd, of 2026-04-13T05:00:00Z)");
+            // not a local date-time
+        }
+        try {
+            return Datums.parse(w).atStartOfDay(NEDERLAND).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FouteInvoer(optie, "'" + waarde + "' is geen tijdstip (verwacht bijv. 2026-04-13T07:00 in Nederlandse tijd, 2026-04-13T05:00:00Z of 2026-04-13)");
         }
     }
 
@@ -58,7 +63,7 @@ final class Invoer {
     }
 
     static Stap stap(String optie, String waarde) {
-        String w = waarde.strip().toUpperCase(java.util.Locale.ROOT);
+        String w = kortschrift(waarde.strip().toUpperCase(java.util.Locale.ROOT));
         try {
             if (w.startsWith("PT")) {
                 Duration d = Duration.parse(w);
@@ -73,7 +78,18 @@ final class Invoer {
             }
             return new Stap(p, null);
         } catch (DateTimeParseException e) {
-            throw new FouteInvoer(optie, "'" + waarde + "' is geen ISO-duur (bijv. PT15M, PT1H of P1D)");
+            throw new FouteInvoer(optie, "'" + waarde + "' is geen ISO-duur (bijv. PT15M, PT1H of P1D; ook 15m, 1h, 1d)");
         }
+    }
+
+    /** 15m, 1h and 1d as ISO durations. */
+    private static String kortschrift(String w) {
+        if (w.matches("\\d+[MH]")) {
+            return "PT" + w;
+        }
+        if (w.matches("\\d+[DW]")) {
+            return "P" + w;
+        }
+        return w;
     }
 }

@@ -28,7 +28,7 @@ public final class LokaleStack {
         this.endpoint = endpoint;
         this.voorzieningen = voorzieningen;
         Map<String, String> e = new HashMap<>();
-        e.put("AWS_REGION", Emulator.REGION);
+        e.put("AWS_REGION", regio());
         e.put("AWS_ENDPOINT_URL", endpoint.toString());
         e.put("ZAKEN_TABLE", Voorzieningen.ZAKEN);
         e.put("MELDINGEN_TABLE", Voorzieningen.MELDINGEN);
@@ -98,13 +98,24 @@ public final class LokaleStack {
     }
 
     static AwsClients clients(URI endpoint, List<ExecutionInterceptor> interceptors) {
-        return clients(Omgeving.uit(Map.of("AWS_REGION", Emulator.REGION, "AWS_ENDPOINT_URL", endpoint.toString())), interceptors);
+        return clients(Omgeving.uit(Map.of("AWS_REGION", regio(), "AWS_ENDPOINT_URL", endpoint.toString())), interceptors);
+    }
+
+    /** The region of the local stack: {@code AWS_REGION} or {@code AWS_DEFAULT_REGION} when set, else eu-west-1. */
+    public static String regio() {
+        for (String naam : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+            String waarde = System.getenv(naam);
+            if (waarde != null && !waarde.isBlank()) {
+                return waarde.strip();
+            }
+        }
+        return Emulator.REGION;
     }
 
     static EventBridgeClient eventBridge(URI endpoint) {
         return EventBridgeClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(Emulator.REGION))
+                .region(Region.of(regio()))
                 .endpointOverride(endpoint)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))
                 .build();

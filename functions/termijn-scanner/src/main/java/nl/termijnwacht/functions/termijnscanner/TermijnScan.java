@@ -46,8 +46,13 @@ public final class TermijnScan {
         this.json = json;
     }
 
-    /** What a run did, for the log (no personal data: counts only). */
-    public record Verslag(int zakenBekeken, int verzonden, int alVerzonden, int bezet, int mislukt) {
+    /**
+     * What a run did, for the log (no personal data: counts and zaak keys only).
+     *
+     * @param mislukt    notifications SNS refused (released, retried next run)
+     * @param zaakFouten zaken that could not be handled (they stay due and are tried again next run)
+     */
+    public record Verslag(int zakenBekeken, int verzonden, int alVerzonden, int bezet, int mislukt, List<String> zaakFouten) {
     }
 
     private record Te(Sleutel zaak, Zaakmelding melding) {
@@ -63,13 +68,21 @@ public final class TermijnScan {
         List<Te> teVersturen = new ArrayList<>();
         int alVerzonden = 0;
         int bezet = 0;
+        List<String> zaakFouten = new ArrayList<>();
         for (Sleutel s : sleutels) {
             Zaak zaak = zaken.lees(s.gemeente(), s.zaak()).orElse(null);
             if (zaak == null) {
                 continue;
             }
+            Zaakstand stand;
+            try {
+                stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
+            } catch (RuntimeException e) {
+                // one zaak whose facts no longer compute (e.g. a changed rule) must not stop the others
+                zaakFouten.add(s.gemeente() + "/" + s.zaak() + ": " + e.getMessage());
+                continue;
+            }
             verzonden.put(s, new TreeSet<>());
-            Zaakstand stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
             for (Mijlpaal m : stand.planning().nuVersturen()) {
                 Zaakmelding melding = stand.melding(m, nu);
                 switch (ledger.claim(melding.idempotencyKey(), m.soort().name(), nu)) {
@@ -108,7 +121,7 @@ public final class TermijnScan {
         for (Map.Entry<Sleutel, Set<String>> e : verzonden.entrySet()) {
             werkBij(e.getKey(), e.getValue(), nu);
         }
-        return new Verslag(verzonden.size(), gelukt, alVerzonden, bezet, mislukt);
+        return new Verslag(verzonden.size(), gelukt, alVerzonden, bezet, mislukt, List.copyOf(zaakFouten));
     }
 
     private void werkBij(Sleutel s, Set<String> nieuwVerzonden, Instant nu) {

@@ -3,6 +3,7 @@ package nl.termijnwacht.functions.termijnscanner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,12 +52,21 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes(); // the scheduler's payload carries nothing the run needs
         TermijnScan.Verslag v = scan.voerUit(klok.instant());
-        output.write(JSON.writeValueAsBytes(JSON.createObjectNode()
+        ObjectNode verslag = JSON.createObjectNode()
                 .put("zakenBekeken", v.zakenBekeken())
                 .put("verzonden", v.verzonden())
                 .put("alVerzonden", v.alVerzonden())
                 .put("bezet", v.bezet())
-                .put("mislukt", v.mislukt())));
+                .put("mislukt", v.mislukt());
+        v.zaakFouten().forEach(verslag.putArray("zaakFouten")::add);
+        if (context != null) {
+            context.getLogger().log(verslag.toString());
+        }
+        output.write(JSON.writeValueAsBytes(verslag));
+        if (!v.zaakFouten().isEmpty()) {
+            // the others were handled; failing the run makes the Errors alarm tell a beheerder about these
+            throw new IllegalStateException(v.zaakFouten().size() + " zaken konden niet worden verwerkt: " + v.zaakFouten());
+        }
     }
 
     public TermijnScan scan() {

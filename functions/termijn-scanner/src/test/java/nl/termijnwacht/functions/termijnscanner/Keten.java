@@ -65,8 +65,13 @@ final class Keten {
     }
 
     JsonNode scan(TermijnScannerHandler scanner, Instant op) {
+        return scan(scanner, op, "{}");
+    }
+
+    /** A scanner run with the scheduler's payload {@code input}. */
+    JsonNode scan(TermijnScannerHandler scanner, Instant op, String input) {
         klok.zet(op);
-        return invoke(scanner::handleRequest, "{}");
+        return invoke(scanner::handleRequest, input);
     }
 
     /** A case event to deliver at an instant. */

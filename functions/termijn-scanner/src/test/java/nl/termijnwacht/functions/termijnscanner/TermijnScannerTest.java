@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
@@ -223,5 +224,39 @@ class TermijnScannerTest {
         Set<String> zaken = keten.ontvangen.stream().map(m -> m.get("zaak").asText()).collect(Collectors.toSet());
         assertEquals(14, zaken.size());
         assertEquals(14, keten.ontvangen.size(), "none lost, none twice");
+    }
+
+    @Test
+    void eenOnberekenbareZaakHoudtDeAnderenNietTegen() {
+        Keten keten = new Keten();
+        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-goed", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-kapot", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        // A second verlenging written past zaak-events (as an old release or a manual fix might): its facts no longer compute.
+        var dynamo = keten.stack.clients().dynamoDb();
+        var sleutel = Map.of("gemeente", AttributeValue.fromS("GM0363"), "zaak", AttributeValue.fromS("Z-kapot"));
+        var item = new java.util.HashMap<>(dynamo.getItem(b -> b.tableName("Zaken").key(sleutel)).item());
+        var feiten = new java.util.HashMap<>(item.get("feiten").m());
+        for (String id : List.of("v1", "v2")) {
+            feiten.put(id, AttributeValue.fromM(Map.of("soort", AttributeValue.fromS("TermijnVerlengd"),
+                    "detail", AttributeValue.fromS("{\"duur\":\"P2W\",\"bekendgemaakt\":\"2026-03-10\"}"))));
+        }
+        item.put("feiten", AttributeValue.fromM(feiten));
+        dynamo.putItem(b -> b.tableName("Zaken").item(item));
+
+        TermijnScannerHandler scanner = keten.scanner(List.of());
+        IllegalStateException fout = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> keten.scan(scanner, Keten.om7("2026-04-13")));
+        assertTrue(fout.getMessage().contains("GM0363/Z-kapot"), fout.getMessage());
+        assertEquals(List.of("VOORWAARSCHUWING-10@2026-04-13 2026-04-13T05:00:00Z"), Keten.samenvatting(keten.nieuw(), "Z-goed"));
+    }
+
+    @Test
+    void planningseventUitEventsMap() throws java.io.IOException {
+        Keten keten = new Keten();
+        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-1", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        String schedule = java.nio.file.Files.readString(java.nio.file.Path.of("../../events/termijn-scanner/schedule.json"));
+        JsonNode verslag = keten.scan(keten.scanner(List.of()), Keten.om7("2026-04-23"), schedule);
+        assertEquals(1, verslag.get("verzonden").asInt(), verslag.toString());
+        assertEquals("VOORWAARSCHUWING-2", keten.nieuw().getFirst().get("mijlpaal").asText(), "VW-10 and VW-5 overdue: only the latest");
     }
 }

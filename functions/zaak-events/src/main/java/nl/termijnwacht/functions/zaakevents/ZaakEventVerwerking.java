@@ -36,8 +36,11 @@ public final class ZaakEventVerwerking {
 
     public enum Resultaat { VERWERKT, AL_VERWERKT, AFGEWEZEN }
 
-    /** @param reden why it was rejected, else null */
-    public record Uitkomst(Resultaat resultaat, String reden) {
+    /**
+     * @param veld  the field that was wrong, when rejected
+     * @param reden why it was rejected (may quote the event's values: for the sender, not for logs)
+     */
+    public record Uitkomst(Resultaat resultaat, String veld, String reden) {
     }
 
     public Uitkomst verwerk(JsonNode event, Instant nu) {
@@ -50,7 +53,7 @@ public final class ZaakEventVerwerking {
         for (int poging = 1; ; poging++) {
             Zaak zaak = zaken.lees(e.gemeente(), e.zaak()).orElseGet(() -> Zaak.nieuw(e.gemeente(), e.zaak()));
             if (zaak.dossier().kent(e.feit().id())) {
-                return new Uitkomst(Resultaat.AL_VERWERKT, null);
+                return new Uitkomst(Resultaat.AL_VERWERKT, null, null);
             }
             Zaakdossier dossier = zaak.dossier().met(e.feit());
             Zaakstand stand;
@@ -61,7 +64,7 @@ public final class ZaakEventVerwerking {
             }
             try {
                 zaken.bewaar(new Zaak(dossier, zaak.verzonden(), zaak.versie()), stand.termijn(), stand.volgendeMoment(nu), nu);
-                return new Uitkomst(Resultaat.VERWERKT, null);
+                return new Uitkomst(Resultaat.VERWERKT, null, null);
             } catch (ZaakRepository.GelijktijdigGewijzigd conflict) {
                 if (poging == POGINGEN) {
                     throw conflict;
@@ -72,6 +75,6 @@ public final class ZaakEventVerwerking {
 
     private Uitkomst wijsAf(JsonNode event, OngeldigeInvoer fout, Instant nu) {
         afwijzingen.wijsAf(FUNCTIE, event, fout.veld(), fout.reden(), nu);
-        return new Uitkomst(Resultaat.AFGEWEZEN, fout.veld() + ": " + fout.reden());
+        return new Uitkomst(Resultaat.AFGEWEZEN, fout.veld(), fout.veld() + ": " + fout.reden());
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,8 +72,14 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
             return;
         }
         ZaakEventVerwerking.Uitkomst uitkomst = verwerking.verwerk(event, klok.instant());
-        output.write(JSON.writeValueAsBytes(JSON.createObjectNode()
+        ObjectNode verslag = JSON.createObjectNode()
                 .put("resultaat", uitkomst.resultaat().name())
-                .put("reden", uitkomst.reden())));
+                .put("reden", uitkomst.reden());
+        if (context != null) {
+            // id, type and the wrong field only: values from the event may hold personal data, so they stay out of the log
+            context.getLogger().log(JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name()).put("veld", uitkomst.veld())
+                    .put("event", event.path("id").asText()).put("type", event.path("detail-type").asText()).toString());
+        }
+        output.write(JSON.writeValueAsBytes(verslag));
     }
 }
