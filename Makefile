@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN := source infra/jdk.sh && mvn -B -q
 
-.PHONY: help test lint build demo bereken benchmark clean
+.PHONY: help test lint build demo bereken benchmark koude-start meting clean
 
 help: ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,12 @@ bereken: ## example: the deadline of a regulier application received on Good-Fri
 
 benchmark: ## JMH benchmark of the termijn engine (one thread, prints calculations/s)
 	bash infra/benchmarks/run.sh
+
+koude-start: ## cold start of each function in fresh JVMs against the emulator (prints a table)
+	bash infra/benchmarks/koude-start.sh
+
+meting: ## termijn-scanner run time and items read for 10,000 open zaken with 10 and 1,000 due
+	source infra/jdk.sh && mvn -B -q install -DskipTests && java -cp "$$(ls infra/benchmarks/target/benchmarks.jar)" nl.termijnwacht.benchmarks.ScannerMeting
 
 clean: ## remove build output
 	$(MVN) clean

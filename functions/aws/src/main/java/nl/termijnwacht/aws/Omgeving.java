@@ -27,6 +27,7 @@ public record Omgeving(
         LocalTime mijlpaalTijd,
         ZoneId tijdzone,
         Duration lease,
+        int parallel,
         List<Integer> waarschuwingsdagen,
         Kalender kalender) {
 
@@ -43,8 +44,12 @@ public record Omgeving(
                 l.tijd("MIJLPAAL_TIJD", LocalTime.of(7, 0)),
                 l.zone("TIJDZONE", ZoneId.of("Europe/Amsterdam")),
                 l.duur("LEASE", Duration.ofMinutes(5)),
+                l.getal("PARALLEL", 16),
                 l.getallen("WAARSCHUWINGSDAGEN", Mijlpalen.STANDAARD_WAARSCHUWINGEN),
                 l.kalender("TERMIJNWACHT_GELIJKGESTELDE_DAGEN"));
+        if (o.parallel < 1 || o.parallel > 256) {
+            throw new IllegalStateException("PARALLEL moet tussen 1 en 256 liggen, niet " + o.parallel);
+        }
         if (o.dueShards < 1 || o.dueShards > 64) {
             throw new IllegalStateException("DUE_SHARDS moet tussen 1 en 64 liggen, niet " + o.dueShards);
         }

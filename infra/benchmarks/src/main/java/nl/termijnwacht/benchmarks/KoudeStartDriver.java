@@ -1,6 +1,7 @@
 package nl.termijnwacht.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,12 +62,29 @@ public final class KoudeStartDriver {
                     case "getInvokedFunctionArn" -> "arn:aws:lambda:eu-west-1:123456789012:function:" + naam;
                     case "getRemainingTimeInMillis" -> 60_000;
                     case "getMemoryLimitInMB" -> 512;
-                    case "getLogger" -> null;
+                    case "getLogger" -> logger();
                     case "toString" -> "KoudeStartContext[" + naam + "]";
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == argumenten[0];
                     default -> null;
                 });
+    }
+
+    /** The runtime's logger writes to CloudWatch; here to stderr. */
+    private static LambdaLogger logger() {
+        return (LambdaLogger) Proxy.newProxyInstance(LambdaLogger.class.getClassLoader(), new Class<?>[] {LambdaLogger.class}, (proxy, methode, argumenten) -> {
+            if (methode.getName().equals("log") && argumenten != null && argumenten.length > 0) {
+                Object bericht = argumenten[0];
+                System.err.println(bericht instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(bericht));
+                return null;
+            }
+            return switch (methode.getName()) {
+                case "toString" -> "KoudeStartLogger";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == argumenten[0];
+                default -> null;
+            };
+        });
     }
 
     static String uitvoer(String base64) {

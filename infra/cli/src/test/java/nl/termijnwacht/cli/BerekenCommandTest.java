@@ -1,30 +1,17 @@
 package nl.termijnwacht.cli;
 
+import static nl.termijnwacht.cli.Uitkomst.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class BerekenCommandTest {
 
-    private record Uitkomst(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    private static Uitkomst run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Termijnwacht.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Uitkomst(code, out.toString(), err.toString());
-    }
 
     @Test
     void jsonContract() throws Exception {

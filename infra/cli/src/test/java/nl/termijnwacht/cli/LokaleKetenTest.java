@@ -1,13 +1,12 @@
 package nl.termijnwacht.cli;
 
+import static nl.termijnwacht.cli.Uitkomst.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +24,6 @@ class LokaleKetenTest {
 
     private static Path home;
 
-    private record Uitkomst(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void eigenEmulatorMap() throws IOException {
@@ -40,12 +37,6 @@ class LokaleKetenTest {
         System.clearProperty("termijnwacht.home");
     }
 
-    private static Uitkomst run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Termijnwacht.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Uitkomst(code, out.toString(), err.toString());
-    }
 
     @Test
     void eenZaakVanEventTotMelding() throws IOException {

@@ -3,14 +3,15 @@ package nl.termijnwacht.functions.termijnscanner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import nl.termijnwacht.aws.MeldingDocument;
 import nl.termijnwacht.aws.MeldingenLedger;
+import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.aws.ZaakRepository.Sleutel;
@@ -23,11 +24,13 @@ import nl.termijnwacht.core.Zaakstand;
 /**
  * One run of the termijn scanner: finds the zaken whose next milestone is due (a Query per shard of
  * the sparse due index, never a Scan), notifies each due milestone exactly once through the
- * {@code Meldingen} ledger, and advances each zaak with a version check.
+ * {@code Meldingen} ledger, and advances each zaak with a version check. Zaken are handled in
+ * parallel (virtual threads, bounded), since the run waits on DynamoDB and SNS.
  */
 public final class TermijnScan {
 
     private static final int POGINGEN = 5;
+    private static final int BATCH = 10;
 
     private final ZaakRepository zaken;
     private final MeldingenLedger ledger;
@@ -35,15 +38,17 @@ public final class TermijnScan {
     private final String topicArn;
     private final Zaakstand.Instellingen instellingen;
     private final ObjectMapper json;
+    private final Parallel parallel;
 
     public TermijnScan(ZaakRepository zaken, MeldingenLedger ledger, Publisher publisher, String topicArn,
-                       Zaakstand.Instellingen instellingen, ObjectMapper json) {
+                       Zaakstand.Instellingen instellingen, ObjectMapper json, Parallel parallel) {
         this.zaken = zaken;
         this.ledger = ledger;
         this.publisher = publisher;
         this.topicArn = topicArn;
         this.instellingen = instellingen;
         this.json = json;
+        this.parallel = parallel;
     }
 
     /**
@@ -55,73 +60,98 @@ public final class TermijnScan {
     public record Verslag(int zakenBekeken, int verzonden, int alVerzonden, int bezet, int mislukt, List<String> zaakFouten) {
     }
 
-    private record Te(Sleutel zaak, Zaakmelding melding) {
+    /** A due zaak after reading and claiming: what to publish and what turned out to be sent already. */
+    private record Beoordeling(Sleutel zaak, List<Zaakmelding> geclaimd, Set<String> alVerzonden, int bezet, String fout) {
+    }
+
+    private record Verzending(Zaakmelding melding, Publisher.Uitkomst uitkomst) {
     }
 
     public Verslag voerUit(Instant nu) {
-        List<Sleutel> sleutels = new ArrayList<>();
-        for (int shard = 0; shard < zaken.shards(); shard++) {
-            sleutels.addAll(zaken.teBekijken(shard, nu));
-        }
-        // 1. Claim every due milestone in the ledger; what another run holds is left alone.
-        Map<Sleutel, Set<String>> verzonden = new LinkedHashMap<>();
-        List<Te> teVersturen = new ArrayList<>();
-        int alVerzonden = 0;
-        int bezet = 0;
-        List<String> zaakFouten = new ArrayList<>();
-        for (Sleutel s : sleutels) {
-            Zaak zaak = zaken.lees(s.gemeente(), s.zaak()).orElse(null);
-            if (zaak == null) {
-                continue;
-            }
-            Zaakstand stand;
-            try {
-                stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
-            } catch (RuntimeException e) {
-                // one zaak whose facts no longer compute (e.g. a changed rule) must not stop the others
-                zaakFouten.add(s.gemeente() + "/" + s.zaak() + ": " + e.getMessage());
-                continue;
-            }
-            verzonden.put(s, new TreeSet<>());
-            for (Mijlpaal m : stand.planning().nuVersturen()) {
-                Zaakmelding melding = stand.melding(m, nu);
-                switch (ledger.claim(melding.idempotencyKey(), m.soort().name(), nu)) {
-                    case GECLAIMD -> teVersturen.add(new Te(s, melding));
-                    case AL_VERZONDEN -> {
-                        verzonden.get(s).add(Meldingsplanning.sleutel(m));
-                        alVerzonden++;
-                    }
-                    case BEZET -> bezet++;
-                }
-            }
-        }
+        List<Sleutel> sleutels = parallel.map(IntStream.range(0, zaken.shards()).boxed().toList(), shard -> zaken.teBekijken(shard, nu))
+                .stream().flatMap(List::stream).toList();
+
+        // 1. Read each due zaak and claim its due milestones in the ledger; what another run holds is left alone.
+        List<Beoordeling> beoordelingen = parallel.map(sleutels, s -> beoordeel(s, nu));
+
         // 2. Publish in batches of ten; 3. mark what SNS accepted as SENT, release what it refused.
-        List<Publisher.Bericht> berichten = new ArrayList<>(teVersturen.size());
-        Map<String, Te> perId = new HashMap<>();
-        for (int i = 0; i < teVersturen.size(); i++) {
-            Zaakmelding m = teVersturen.get(i).melding();
-            String id = "m" + i;
-            perId.put(id, teVersturen.get(i));
-            berichten.add(new Publisher.Bericht(id, m.onderwerp(), m.tekst(), MeldingDocument.document(json, m), MeldingDocument.attributen(m)));
+        List<Zaakmelding> teVersturen = beoordelingen.stream().flatMap(b -> b.geclaimd().stream()).toList();
+        List<List<Zaakmelding>> batches = new ArrayList<>();
+        for (int i = 0; i < teVersturen.size(); i += BATCH) {
+            batches.add(teVersturen.subList(i, Math.min(i + BATCH, teVersturen.size())));
         }
-        int gelukt = 0;
-        int mislukt = 0;
-        for (Publisher.Uitkomst u : berichten.isEmpty() ? List.<Publisher.Uitkomst>of() : publisher.publiceer(topicArn, berichten)) {
-            Te te = perId.get(u.id());
-            if (u.gelukt()) {
-                ledger.markeerVerzonden(te.melding().idempotencyKey(), u.messageId(), nu);
-                verzonden.get(te.zaak()).add(Meldingsplanning.sleutel(te.melding().mijlpaal()));
-                gelukt++;
+        List<Verzending> verzendingen = parallel.map(batches, this::publiceer).stream().flatMap(List::stream).toList();
+        parallel.map(verzendingen, v -> {
+            if (v.uitkomst().gelukt()) {
+                ledger.markeerVerzonden(v.melding().idempotencyKey(), v.uitkomst().messageId(), nu);
             } else {
-                ledger.geefVrij(te.melding().idempotencyKey());
-                mislukt++;
+                ledger.geefVrij(v.melding().idempotencyKey());
+            }
+            return v;
+        });
+
+        // 4. Advance each zaak: record what was sent and when it is due next.
+        Map<Sleutel, Set<String>> verzonden = new LinkedHashMap<>();
+        for (Beoordeling b : beoordelingen) {
+            if (b.fout() == null) {
+                verzonden.put(b.zaak(), new TreeSet<>(b.alVerzonden()));
             }
         }
-        // 4. Advance each zaak: record what was sent and when it is due next.
-        for (Map.Entry<Sleutel, Set<String>> e : verzonden.entrySet()) {
-            werkBij(e.getKey(), e.getValue(), nu);
+        for (Verzending v : verzendingen) {
+            if (v.uitkomst().gelukt()) {
+                verzonden.get(new Sleutel(v.melding().gemeente(), v.melding().zaak())).add(Meldingsplanning.sleutel(v.melding().mijlpaal()));
+            }
         }
-        return new Verslag(verzonden.size(), gelukt, alVerzonden, bezet, mislukt, List.copyOf(zaakFouten));
+        parallel.map(new ArrayList<>(verzonden.entrySet()), e -> {
+            werkBij(e.getKey(), e.getValue(), nu);
+            return e;
+        });
+
+        int gelukt = (int) verzendingen.stream().filter(v -> v.uitkomst().gelukt()).count();
+        return new Verslag(verzonden.size(), gelukt,
+                beoordelingen.stream().mapToInt(b -> b.alVerzonden().size()).sum(),
+                beoordelingen.stream().mapToInt(Beoordeling::bezet).sum(),
+                verzendingen.size() - gelukt,
+                beoordelingen.stream().filter(b -> b.fout() != null).map(Beoordeling::fout).toList());
+    }
+
+    private Beoordeling beoordeel(Sleutel s, Instant nu) {
+        Zaak zaak = zaken.lees(s.gemeente(), s.zaak()).orElse(null);
+        if (zaak == null) {
+            return new Beoordeling(s, List.of(), Set.of(), 0, null);
+        }
+        Zaakstand stand;
+        try {
+            stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
+        } catch (RuntimeException e) {
+            // one zaak whose facts no longer compute (e.g. a changed rule) must not stop the others
+            return new Beoordeling(s, List.of(), Set.of(), 0, s.gemeente() + "/" + s.zaak() + ": " + e.getMessage());
+        }
+        List<Zaakmelding> geclaimd = new ArrayList<>();
+        Set<String> alVerzonden = new TreeSet<>();
+        int bezet = 0;
+        for (Mijlpaal m : stand.planning().nuVersturen()) {
+            Zaakmelding melding = stand.melding(m, nu);
+            switch (ledger.claim(melding.idempotencyKey(), m.soort().name(), nu)) {
+                case GECLAIMD -> geclaimd.add(melding);
+                case AL_VERZONDEN -> alVerzonden.add(Meldingsplanning.sleutel(m));
+                case BEZET -> bezet++;
+            }
+        }
+        return new Beoordeling(s, geclaimd, alVerzonden, bezet, null);
+    }
+
+    private List<Verzending> publiceer(List<Zaakmelding> batch) {
+        List<Publisher.Bericht> berichten = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Zaakmelding m = batch.get(i);
+            berichten.add(new Publisher.Bericht("m" + i, m.onderwerp(), m.tekst(), MeldingDocument.document(json, m), MeldingDocument.attributen(m)));
+        }
+        List<Verzending> uit = new ArrayList<>(batch.size());
+        for (Publisher.Uitkomst u : publisher.publiceer(topicArn, berichten)) {
+            uit.add(new Verzending(batch.get(Integer.parseInt(u.id().substring(1))), u));
+        }
+        return uit;
     }
 
     private void werkBij(Sleutel s, Set<String> nieuwVerzonden, Instant nu) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
 import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
@@ -45,7 +46,8 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
         ZaakRepository zaken = new ZaakRepository(aws.dynamoDb(), o.zakenTabel(), o.dueShards(), new ZaakEvents(JSON), JSON);
         MeldingenLedger ledger = new MeldingenLedger(aws.dynamoDb(), o.meldingenTabel(), o.lease());
         Zaakstand.Instellingen instellingen = new Zaakstand.Instellingen(o.kalender(), o.mijlpaalTijd(), o.tijdzone(), o.waarschuwingsdagen());
-        return new TermijnScannerHandler(new TermijnScan(zaken, ledger, new Publisher(aws.sns(), JSON), o.termijnmeldingenTopicArn(), instellingen, JSON), klok);
+        return new TermijnScannerHandler(new TermijnScan(zaken, ledger, new Publisher(aws.sns(), JSON), o.termijnmeldingenTopicArn(),
+                instellingen, JSON, new Parallel(o.parallel())), klok);
     }
 
     @Override

@@ -195,4 +195,32 @@ class ZaakEventsHandlerTest {
         assertTrue(tweede.get("reden").asText().contains("één keer"), tweede.toString());
         assertEquals("2026-05-11", zaak("GM0363", "ZAAK-2026-0001").get("uitersteBeslisdatum").s(), "raw 04-27 + 2 weeks, first extension only");
     }
+
+    @Test
+    void gelijktijdigeEventsVoorDezelfdeZaakGaanGeenVanBeideVerloren() throws Exception {
+        invoke(sample("AanvraagOntvangen"));
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            events.add(event("ing-" + i, "IngebrekestellingOntvangen", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-1" + i + "\"}"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> uit = new ArrayList<>();
+            for (String e : events) {
+                // a handler per thread, as concurrent Lambda instances would have
+                ZaakEventsHandler eigen = ZaakEventsHandler.bouw(stack.clients(), Clock.fixed(NU, ZoneOffset.UTC));
+                uit.add(pool.submit(() -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    eigen.handleRequest(new ByteArrayInputStream(e.getBytes(StandardCharsets.UTF_8)), out, null);
+                    return JSON.readTree(out.toByteArray());
+                }));
+            }
+            for (var f : uit) {
+                assertEquals("VERWERKT", f.get().get("resultaat").asText());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(7, zaak("GM0363", "ZAAK-2026-0001").get("feiten").m().size(), "optimistic locking kept every fact");
+    }
 }
