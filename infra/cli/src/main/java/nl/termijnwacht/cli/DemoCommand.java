@@ -70,8 +70,8 @@ final class DemoCommand implements Callable<Integer> {
                         @Override
                         public void melding(ObjectNode m) {
                             perSoort.merge(m.path("soort").asText(), 1, Integer::sum);
-                            out.printf("  ✉ %s · aan %s · %s · %s%n      %s%n", wanneer(m.path("aangemaakt").asText()), m.path("gemeente").asText(),
-                                    m.path("topic").asText(), m.path("mijlpaal").asText(), m.path("tekst").asText());
+                            out.printf("  ✉ %s · %s aan %s · %s · %s%n      %s%n", wanneer(m.path("aangemaakt").asText()), m.path("topic").asText(),
+                                    m.path("gemeente").asText(), m.path("zaak").asText(), m.path("mijlpaal").asText(), m.path("tekst").asText());
                         }
                     });
             out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " zaak-events, "

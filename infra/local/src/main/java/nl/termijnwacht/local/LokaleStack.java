@@ -49,7 +49,11 @@ public final class LokaleStack {
         if (testEmulator == null) {
             testEmulator = Emulator.forTests();
         }
-        testEmulator.reset();
+        if (!testEmulator.reset()) {
+            // Each test starts from an empty stack; an emulator that cannot be cleared would let tests see each other's zaken.
+            throw new IllegalStateException("De tests hebben een emulator nodig die leeg te maken is (moto_server); "
+                    + testEmulator.endpoint() + " kan dat niet. Maak AWS_ENDPOINT_URL leeg, of wijs het naar een moto_server.");
+        }
         return op(testEmulator.endpoint(), extra);
     }
 

@@ -223,4 +223,24 @@ class ZaakEventsHandlerTest {
         }
         assertEquals(7, zaak("GM0363", "ZAAK-2026-0001").get("feiten").m().size(), "optimistic locking kept every fact");
     }
+
+    @Test
+    void tijdelijkeStoringWordtDoorgegevenVoorEenNieuwePoging() throws IOException {
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor storing = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest) {
+                    throw software.amazon.awssdk.core.exception.SdkClientException.create("DynamoDB tijdelijk onbereikbaar");
+                }
+            }
+        };
+        ZaakEventsHandler gestoord = ZaakEventsHandler.bouw(stack.clients(List.of(storing)), Clock.fixed(NU, ZoneOffset.UTC));
+        String event = sample("AanvraagOntvangen");
+        org.junit.jupiter.api.Assertions.assertThrows(software.amazon.awssdk.core.exception.SdkClientException.class,
+                () -> gestoord.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null),
+                "thrown, so Lambda retries and in the end dead-letters it");
+        assertTrue(afgewezen().isEmpty(), "a transient failure is not a malformed event");
+        assertEquals("VERWERKT", invoke(event).get("resultaat").asText(), "the retry succeeds");
+    }
 }
