@@ -59,7 +59,7 @@ public final class Termijnberekening {
         LocalDate uiterste = verlenging == null ? termijnZonderVerlenging : eindeNaOpschorting.plusDays(verlenging.dagen());
 
         List<Onzekerheid> onzekerheden = new ArrayList<>(2);
-        alternatieven(aanvraag, opschortingen, instemmingDagen, ruweEinde, eindeNaOpschorting, verlenging, uiterste, onzekerheden);
+        alternatieven(aanvraag, peildatum, opschortingen, instemmingDagen, ruweEinde, eindeNaOpschorting, verlenging, uiterste, onzekerheden);
 
         LocalDate verlengingMogelijkTot = null;
         boolean afgesloten = aanvraag.besluit() != null || aanvraag.ingetrokken() != null;
@@ -225,7 +225,7 @@ public final class Termijnberekening {
         return (int) totaal;
     }
 
-    private void alternatieven(Aanvraag aanvraag, List<Opschorting> opschortingen, int instemmingDagen, LocalDate ruweEinde,
+    private void alternatieven(Aanvraag aanvraag, LocalDate peildatum, List<Opschorting> opschortingen, int instemmingDagen, LocalDate ruweEinde,
                                LocalDate eindeNaOpschorting, Verlenging verlenging, LocalDate uiterste, List<Onzekerheid> uit) {
         Procedure procedure = aanvraag.procedure();
         int verlengingDagen = verlenging == null ? 0 : verlenging.dagen();
@@ -233,23 +233,17 @@ public final class Termijnberekening {
             int inclusief = dagenOpgeschort(opschortingen, true) + instemmingDagen;
             voegToe(uit, "A1", einde(procedure, ruweEinde.plusDays(inclusief), verlenging), uiterste,
                     "opschorting inclusief de dag waarop is aangevuld (of de aanvultermijn verstreek)");
-            List<Opschorting> zonderTermijn = opschortingen.stream().filter(o -> o.soort() == Opschorting.Soort.ZONDER_TERMIJN).toList();
-            if (!zonderTermijn.isEmpty()) {
-                List<Opschorting> alsOfOpgeschort = new ArrayList<>();
-                boolean allesBekend = true;
+            if (aanvraag.aanvullingen().stream().anyMatch(a -> !a.termijnGesteld())) {
+                // A6: as if the requests without a term had suspended; unknown while one of them is unanswered.
+                List<Aanvulling> alsOfMetTermijn = new ArrayList<>();
+                boolean bekend = true;
                 for (Aanvulling a : aanvraag.aanvullingen()) {
-                    if (a.termijnGesteld()) {
-                        continue;
-                    }
-                    if (a.aangevuld() == null) {
-                        allesBekend = false;
-                    } else {
-                        alsOfOpgeschort.add(new Opschorting(a.gevraagd(), a.aangevuld(), 0, Opschorting.Soort.AANGEVULD));
-                    }
+                    bekend &= a.termijnGesteld() || a.aangevuld() != null;
+                    alsOfMetTermijn.add(a.termijnGesteld() ? a : new Aanvulling(a.gevraagd(), null, a.aangevuld(), true));
                 }
-                List<Opschorting> alle = new ArrayList<>(opschortingen);
-                alle.addAll(alsOfOpgeschort);
-                LocalDate alternatief = allesBekend ? einde(procedure, ruweEinde.plusDays(dagenOpgeschort(alle, false) + instemmingDagen), verlenging) : null;
+                LocalDate alternatief = bekend
+                        ? einde(procedure, ruweEinde.plusDays(dagenOpgeschort(opschortingen(alsOfMetTermijn, peildatum), false) + instemmingDagen), verlenging)
+                        : null;
                 uit.add(new Onzekerheid("A6", alternatief,
                         "verzoek om aanvulling zonder aanvultermijn schort niet op (ABRvS 13 juli 2016, ECLI:NL:RVS:2016:2527)"));
             }

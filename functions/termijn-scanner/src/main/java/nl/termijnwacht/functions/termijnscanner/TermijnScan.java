@@ -60,8 +60,8 @@ public final class TermijnScan {
     public record Verslag(int zakenBekeken, int verzonden, int alVerzonden, int bezet, int mislukt, List<String> zaakFouten) {
     }
 
-    /** A due zaak after reading and claiming: what to publish and what turned out to be sent already. */
-    private record Beoordeling(Sleutel zaak, List<Zaakmelding> geclaimd, Set<String> alVerzonden, int bezet, String fout) {
+    /** A due zaak as read, after claiming: what to publish and what turned out to be sent already. */
+    private record Beoordeling(Sleutel sleutel, Zaak zaak, List<Zaakmelding> geclaimd, Set<String> alVerzonden, int bezet, String fout) {
     }
 
     private record Verzending(Zaakmelding melding, Publisher.Uitkomst uitkomst) {
@@ -93,8 +93,8 @@ public final class TermijnScan {
         // 4. Advance each zaak: record what was sent and when it is due next.
         Map<Sleutel, Set<String>> verzonden = new LinkedHashMap<>();
         for (Beoordeling b : beoordelingen) {
-            if (b.fout() == null) {
-                verzonden.put(b.zaak(), new TreeSet<>(b.alVerzonden()));
+            if (b.zaak() != null && b.fout() == null) {
+                verzonden.put(b.sleutel(), new TreeSet<>(b.alVerzonden()));
             }
         }
         for (Verzending v : verzendingen) {
@@ -102,9 +102,9 @@ public final class TermijnScan {
                 verzonden.get(new Sleutel(v.melding().gemeente(), v.melding().zaak())).add(Meldingsplanning.sleutel(v.melding().mijlpaal()));
             }
         }
-        parallel.map(new ArrayList<>(verzonden.entrySet()), e -> {
-            werkBij(e.getKey(), e.getValue(), nu);
-            return e;
+        parallel.map(beoordelingen.stream().filter(b -> verzonden.containsKey(b.sleutel())).toList(), b -> {
+            werkBij(b.zaak(), verzonden.get(b.sleutel()), nu);
+            return b;
         });
 
         int gelukt = (int) verzendingen.stream().filter(v -> v.uitkomst().gelukt()).count();
@@ -118,14 +118,14 @@ public final class TermijnScan {
     private Beoordeling beoordeel(Sleutel s, Instant nu) {
         Zaak zaak = zaken.lees(s.gemeente(), s.zaak()).orElse(null);
         if (zaak == null) {
-            return new Beoordeling(s, List.of(), Set.of(), 0, null);
+            return new Beoordeling(s, null, List.of(), Set.of(), 0, null);
         }
         Zaakstand stand;
         try {
             stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
         } catch (RuntimeException e) {
             // one zaak whose facts no longer compute (e.g. a changed rule) must not stop the others
-            return new Beoordeling(s, List.of(), Set.of(), 0, s.gemeente() + "/" + s.zaak() + ": " + e.getMessage());
+            return new Beoordeling(s, zaak, List.of(), Set.of(), 0, s.gemeente() + "/" + s.zaak() + ": " + e.getMessage());
         }
         List<Zaakmelding> geclaimd = new ArrayList<>();
         Set<String> alVerzonden = new TreeSet<>();
@@ -138,7 +138,7 @@ public final class TermijnScan {
                 case BEZET -> bezet++;
             }
         }
-        return new Beoordeling(s, geclaimd, alVerzonden, bezet, null);
+        return new Beoordeling(s, zaak, geclaimd, alVerzonden, bezet, null);
     }
 
     private List<Verzending> publiceer(List<Zaakmelding> batch) {
@@ -154,12 +154,10 @@ public final class TermijnScan {
         return uit;
     }
 
-    private void werkBij(Sleutel s, Set<String> nieuwVerzonden, Instant nu) {
+    /** Stores what was sent on the zaak as read; only when another writer came first is it read again. */
+    private void werkBij(Zaak gelezen, Set<String> nieuwVerzonden, Instant nu) {
+        Zaak zaak = gelezen;
         for (int poging = 1; ; poging++) {
-            Zaak zaak = zaken.lees(s.gemeente(), s.zaak()).orElse(null);
-            if (zaak == null) {
-                return;
-            }
             Set<String> alle = new TreeSet<>(zaak.verzonden());
             alle.addAll(nieuwVerzonden);
             Zaakstand stand = Zaakstand.bepaal(zaak.dossier(), alle, nu, instellingen);
@@ -169,6 +167,10 @@ public final class TermijnScan {
             } catch (ZaakRepository.GelijktijdigGewijzigd conflict) {
                 if (poging == POGINGEN) {
                     throw conflict;
+                }
+                zaak = zaken.lees(zaak.dossier().gemeente(), zaak.dossier().zaak()).orElse(null);
+                if (zaak == null) {
+                    return;
                 }
             }
         }
