@@ -64,6 +64,16 @@ public final class ZaakRepository {
         }
     }
 
+    /** Before trying again after a conflict: a short random wait that grows per attempt, so writers spread out. */
+    public static void wachtNaConflict(int poging) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25) * poging);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("onderbroken tijdens wachten na een gelijktijdige wijziging", e);
+        }
+    }
+
     public Optional<Zaak> lees(String gemeente, String zaak) {
         GetItemResponse r = dynamo.getItem(b -> b.tableName(tabel).consistentRead(true).key(sleutel(gemeente, zaak)));
         if (!r.hasItem() || r.item().isEmpty()) {

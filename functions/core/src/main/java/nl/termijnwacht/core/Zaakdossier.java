@@ -101,6 +101,35 @@ public record Zaakdossier(String gemeente, String zaak, Map<String, Feit> feiten
         return Optional.of(a);
     }
 
+    /** A fact that cannot stand next to the facts told before it (in date order), with the reason. */
+    public record Afgewezen(Feit feit, OngeldigeInvoer reden) {
+    }
+
+    /** The facts that stand, and those that do not. */
+    public record Toetsing(Zaakdossier dossier, List<Afgewezen> afgewezen) {
+    }
+
+    /**
+     * Replays the facts in (datum, id) order and keeps each one only if the termijn still computes with
+     * it. The outcome depends on the set of facts, not on the order they arrived in: a verlenging told
+     * before the receipt is checked as soon as the receipt is known, and a second verlenging is the
+     * later one, whichever arrived first.
+     */
+    public Toetsing toets(Termijnberekening berekening, LocalDate peildatum) {
+        Zaakdossier geldig = leeg(gemeente, zaak);
+        List<Afgewezen> afgewezen = new ArrayList<>();
+        for (Feit f : chronologisch()) {
+            Zaakdossier kandidaat = geldig.met(f);
+            try {
+                kandidaat.aanvraag().ifPresent(a -> berekening.bereken(a, peildatum));
+                geldig = kandidaat;
+            } catch (OngeldigeInvoer reden) {
+                afgewezen.add(new Afgewezen(f, reden));
+            }
+        }
+        return new Toetsing(geldig, List.copyOf(afgewezen));
+    }
+
     /** A supplement answers the latest request sent on or before it that is still open; without one it waits. */
     private static void koppel(List<Aanvulling> aanvullingen, LocalDate datum) {
         for (int i = aanvullingen.size() - 1; i >= 0; i--) {

@@ -29,7 +29,7 @@ import nl.termijnwacht.core.Zaakstand;
  */
 public final class TermijnScan {
 
-    private static final int POGINGEN = 5;
+    private static final int POGINGEN = 8;
     private static final int BATCH = 10;
 
     private final ZaakRepository zaken;
@@ -168,6 +168,7 @@ public final class TermijnScan {
                 if (poging == POGINGEN) {
                     throw conflict;
                 }
+                ZaakRepository.wachtNaConflict(poging);
                 zaak = zaken.lees(zaak.dossier().gemeente(), zaak.dossier().zaak()).orElse(null);
                 if (zaak == null) {
                     return;

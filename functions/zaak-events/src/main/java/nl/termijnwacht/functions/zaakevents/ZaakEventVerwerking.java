@@ -1,26 +1,33 @@
 package nl.termijnwacht.functions.zaakevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import nl.termijnwacht.aws.Afwijzingen;
 import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.aws.ZaakRepository.Zaak;
+import nl.termijnwacht.core.Feit;
 import nl.termijnwacht.core.OngeldigeInvoer;
+import nl.termijnwacht.core.Termijnberekening;
 import nl.termijnwacht.core.Zaakdossier;
 import nl.termijnwacht.core.Zaakstand;
 
 /**
- * Applies one case event: the fact is added to the zaak (keyed by its event id), the termijn and the
- * next milestone are derived again, and the zaak is stored with a version check. A malformed event or
- * one that breaks a rule goes to the rejection queue and changes nothing; transient AWS failures are
- * thrown so Lambda retries the event and, in the end, dead-letters it.
+ * Applies one case event: the fact is added to the zaak (keyed by its event id), the facts are checked
+ * in date order ({@link Zaakdossier#toets}), the termijn and the next milestone are derived again, and
+ * the zaak is stored with a version check. A malformed event or one that breaks a rule goes to the
+ * rejection queue and changes nothing; transient AWS failures are thrown so Lambda retries the event
+ * and, in the end, dead-letters it.
  */
 public final class ZaakEventVerwerking {
 
     static final String FUNCTIE = "zaak-events";
     /** Concurrent writers to the same zaak are rare; after this many conflicts Lambda's retry takes over. */
-    private static final int POGINGEN = 5;
+    private static final int POGINGEN = 8;
 
     private final ZaakEvents events;
     private final ZaakRepository zaken;
@@ -55,22 +62,48 @@ public final class ZaakEventVerwerking {
             if (zaak.dossier().kent(e.feit().id())) {
                 return new Uitkomst(Resultaat.AL_VERWERKT, null, null);
             }
-            Zaakdossier dossier = zaak.dossier().met(e.feit());
-            Zaakstand stand;
-            try {
-                stand = Zaakstand.bepaal(dossier, zaak.verzonden(), nu, instellingen);
-            } catch (OngeldigeInvoer fout) {
-                return wijsAf(event, fout, nu);
+            Zaakdossier.Toetsing toetsing = zaak.dossier().met(e.feit())
+                    .toets(new Termijnberekening(instellingen.kalender()), LocalDate.ofInstant(nu, instellingen.zone()));
+            List<Zaakdossier.Afgewezen> eerderOpgeslagen = new ArrayList<>();
+            OngeldigeInvoer ditEvent = null;
+            for (Zaakdossier.Afgewezen a : toetsing.afgewezen()) {
+                if (a.feit().id().equals(e.feit().id())) {
+                    ditEvent = a.reden();
+                } else {
+                    eerderOpgeslagen.add(a);
+                }
             }
+            if (ditEvent != null && eerderOpgeslagen.isEmpty()) {
+                return wijsAf(event, ditEvent, nu);
+            }
+            // Facts stored before they could be checked (e.g. told before the receipt) that do not stand: handed to
+            // the beheerder with their reason before the zaak drops them, so a crash in between loses nothing.
+            for (Zaakdossier.Afgewezen a : eerderOpgeslagen) {
+                afwijzingen.wijsAf(FUNCTIE, opgeslagenEvent(e, a.feit()), a.reden().veld(), a.reden().reden(), nu);
+            }
+            Zaakdossier dossier = toetsing.dossier();
+            Zaakstand stand = Zaakstand.bepaal(dossier, zaak.verzonden(), nu, instellingen);
             try {
                 zaken.bewaar(new Zaak(dossier, zaak.verzonden(), zaak.versie()), stand.termijn(), stand.volgendeMoment(nu), nu);
+                if (ditEvent != null) {
+                    return wijsAf(event, ditEvent, nu);
+                }
                 return new Uitkomst(Resultaat.VERWERKT, null, null);
             } catch (ZaakRepository.GelijktijdigGewijzigd conflict) {
                 if (poging == POGINGEN) {
                     throw conflict;
                 }
+                ZaakRepository.wachtNaConflict(poging);
             }
         }
+    }
+
+    /** A stored fact as an event again (id, type, zaak and the fields kept), for the rejection queue. */
+    private JsonNode opgeslagenEvent(ZaakEvents.ZaakEvent e, Feit feit) {
+        ObjectNode detail = events.detail(feit).put("gemeente", e.gemeente()).put("zaak", e.zaak());
+        ObjectNode event = detail.objectNode();
+        event.put("id", feit.id()).put("source", ZaakEvents.SOURCE).put("detail-type", feit.soort()).set("detail", detail);
+        return event;
     }
 
     private Uitkomst wijsAf(JsonNode event, OngeldigeInvoer fout, Instant nu) {

@@ -243,4 +243,42 @@ class ZaakEventsHandlerTest {
         assertTrue(afgewezen().isEmpty(), "a transient failure is not a malformed event");
         assertEquals("VERWERKT", invoke(event).get("resultaat").asText(), "the retry succeeds");
     }
+
+    @Test
+    void verlengingVoorDeOntvangstWordtGetoetstZodraDeOntvangstBekendIs() throws IOException {
+        // told before the receipt: it cannot be checked yet, so it is kept
+        assertEquals("VERWERKT", invoke(event("v-laat", "TermijnVerlengd",
+                "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P6W\",\"bekendgemaakt\":\"2026-05-01\"}")).get("resultaat").asText());
+        assertEquals("ONVOLLEDIG", zaak("GM0363", "ZAAK-2026-0001").get("status").s());
+        // the receipt arrives: the verlenging was made known after the deadline (04-28), so it does not stand
+        assertEquals("VERWERKT", invoke(sample("AanvraagOntvangen")).get("resultaat").asText());
+        Map<String, AttributeValue> item = zaak("GM0363", "ZAAK-2026-0001");
+        assertEquals("2026-04-28", item.get("uitersteBeslisdatum").s(), "without the late verlenging");
+        assertEquals(1, item.get("feiten").m().size());
+        List<JsonNode> afgewezen = afgewezen();
+        assertEquals(1, afgewezen.size());
+        assertEquals("verlenging-bekendgemaakt", afgewezen.getFirst().get("veld").asText());
+        assertEquals("v-laat", afgewezen.getFirst().at("/event/id").asText());
+        assertEquals("TermijnVerlengd", afgewezen.getFirst().at("/event/detail-type").asText());
+    }
+
+    @Test
+    void tweeVerlengingenGevenDezelfdeToestandInElkeVolgorde() throws IOException {
+        String v1 = event("v1", "TermijnVerlengd", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P2W\",\"bekendgemaakt\":\"2026-03-10\"}");
+        String v2 = event("v2", "TermijnVerlengd", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P4W\",\"bekendgemaakt\":\"2026-03-12\"}");
+        invoke(sample("AanvraagOntvangen"));
+        invoke(v1);
+        invoke(v2);
+        Map<String, AttributeValue> opVolgorde = toestand("GM0363", "ZAAK-2026-0001");
+        assertEquals(1, afgewezen().size());
+
+        stack();
+        invoke(sample("AanvraagOntvangen"));
+        invoke(v2);
+        invoke(v1); // the earlier one arrives last: it is the one verlenging, v2 is now the second
+        assertEquals(opVolgorde, toestand("GM0363", "ZAAK-2026-0001"));
+        List<JsonNode> afgewezen = afgewezen();
+        assertEquals(1, afgewezen.size());
+        assertEquals("v2", afgewezen.getFirst().at("/event/id").asText());
+    }
 }
