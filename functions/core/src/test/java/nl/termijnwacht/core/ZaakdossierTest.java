@@ -1,0 +1,157 @@
+package nl.termijnwacht.core;
+
+import static java.time.LocalDate.parse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The zaak as facts, the planning of its notifications and their text: pure, no AWS. */
+class ZaakdossierTest {
+
+    private static final Termijnberekening ENGINE = new Termijnberekening(Kalender.standaard());
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final LocalTime ZEVEN = LocalTime.of(7, 0);
+
+    private static Zaakdossier dossier(List<Feit> feiten) {
+        Zaakdossier d = Zaakdossier.leeg("GM0363", "Z-1");
+        for (Feit f : feiten) {
+            d = d.met(f);
+        }
+        return d;
+    }
+
+    private static final List<Feit> FEITEN = List.of(
+            new Feit.AanvraagOntvangen("a", Procedure.REGULIER, parse("2025-03-24")),
+            new Feit.AanvullingGevraagd("b", parse("2025-04-04"), parse("2025-04-30")),
+            new Feit.AanvullingOntvangen("c", parse("2025-04-14")),
+            new Feit.IngebrekestellingOntvangen("d", parse("2025-05-29")));
+
+    @Test
+    void volgordeVanAankomstMaaktNietUit() {
+        Aanvraag opVolgorde = dossier(FEITEN).aanvraag().orElseThrow();
+        for (int seed = 0; seed < 20; seed++) {
+            List<Feit> gehusseld = new ArrayList<>(FEITEN);
+            Collections.shuffle(gehusseld, new Random(seed));
+            assertEquals(opVolgorde, dossier(gehusseld).aanvraag().orElseThrow());
+        }
+        assertEquals(parse("2025-05-28"), ENGINE.bereken(opVolgorde, parse("2025-06-01")).uitersteBeslisdatum());
+    }
+
+    @Test
+    void hetzelfdeEventTweeKeerIsEenFeit() {
+        Zaakdossier d = dossier(FEITEN);
+        assertSame(d, d.met(new Feit.AanvullingOntvangen("c", parse("2025-04-15"))));
+    }
+
+    @Test
+    void zonderOntvangstGeenAanvraag() {
+        assertTrue(dossier(List.of(new Feit.AanvullingOntvangen("c", parse("2025-04-14")))).aanvraag().isEmpty());
+    }
+
+    @Test
+    void aanvullingZonderVerzoekWachtOpHetVerzoek() {
+        Zaakdossier zonderVerzoek = dossier(List.of(FEITEN.get(0), FEITEN.get(2)));
+        assertEquals(List.of(), zonderVerzoek.aanvraag().orElseThrow().aanvullingen());
+        Zaakdossier metVerzoek = zonderVerzoek.met(FEITEN.get(1));
+        assertEquals(parse("2025-04-14"), metVerzoek.aanvraag().orElseThrow().aanvullingen().getFirst().aangevuld());
+    }
+
+    @Test
+    void verzoekZonderAanvullenVoorHeeftGeenTermijn() {
+        Aanvraag a = dossier(List.of(FEITEN.get(0), new Feit.AanvullingGevraagd("b", parse("2025-04-04"), null))).aanvraag().orElseThrow();
+        assertEquals(false, a.aanvullingen().getFirst().termijnGesteld());
+    }
+
+    @Test
+    void tweedeOntvangstMetAndereGegevensIsTegenstrijdig() {
+        Zaakdossier d = dossier(List.of(FEITEN.get(0), new Feit.AanvraagOntvangen("x", Procedure.UITGEBREID, parse("2025-03-24"))));
+        OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class, d::aanvraag);
+        assertEquals("ontvangen", e.veld());
+    }
+
+    @Test
+    void toetsHoudtAlleenFeitenDieInDatumvolgordeStandhouden() {
+        Verlenging eerste = new Verlenging(14, parse("2025-04-01"));
+        Verlenging tweede = new Verlenging(28, parse("2025-04-02"));
+        Zaakdossier d = dossier(List.of(new Feit.TermijnVerlengd("v2", tweede), new Feit.TermijnVerlengd("v1", eerste), FEITEN.get(0)));
+        Zaakdossier.Toetsing t = d.toets(ENGINE, parse("2025-04-10"));
+        assertEquals(Set.of("a", "v1"), t.dossier().feiten().keySet());
+        assertEquals(1, t.afgewezen().size());
+        assertEquals("v2", t.afgewezen().getFirst().feit().id());
+        assertEquals("verlenging", t.afgewezen().getFirst().reden().veld());
+    }
+
+    @Test
+    void ongeldigeGemeentecodeOfZaakreferentie() {
+        assertEquals("gemeente", assertThrows(OngeldigeInvoer.class, () -> Zaakdossier.leeg("0363", "Z-1")).veld());
+        assertEquals("zaak", assertThrows(OngeldigeInvoer.class, () -> Zaakdossier.leeg("GM0363", "Jan Jansen")).veld());
+    }
+
+    @Test
+    void planningStuurtPerKetenAlleenDeLaatsteAchterstalligeMijlpaal() {
+        Zaakdossier d = dossier(List.of(new Feit.AanvraagOntvangen("a", Procedure.REGULIER, parse("2026-03-02"))));
+        Instant nu = parse("2026-04-30").atTime(8, 0).atZone(AMSTERDAM).toInstant(); // deadline 04-28 lapsed
+        Zaakstand stand = Zaakstand.bepaal(d, Set.of(), nu, Zaakstand.Instellingen.standaard());
+        assertEquals(List.of("VERSTREKEN@2026-04-29"), stand.planning().nuVersturen().stream().map(Meldingsplanning::sleutel).toList());
+        assertNull(stand.planning().volgende(), "nothing later in the termijn chain");
+
+        Zaakstand naVerzenden = Zaakstand.bepaal(d, Set.of("VERSTREKEN@2026-04-29"), nu, Zaakstand.Instellingen.standaard());
+        assertEquals(List.of(), naVerzenden.planning().nuVersturen());
+        assertNull(naVerzenden.volgendeMoment(nu), "leaves the due index");
+    }
+
+    @Test
+    void volgendeMomentIsZevenUurOpDeVolgendeMijlpaal() {
+        Zaakdossier d = dossier(List.of(new Feit.AanvraagOntvangen("a", Procedure.REGULIER, parse("2026-03-02"))));
+        Instant nu = parse("2026-03-02").atTime(10, 0).atZone(AMSTERDAM).toInstant();
+        Zaakstand stand = Zaakstand.bepaal(d, Set.of(), nu, Zaakstand.Instellingen.standaard());
+        assertEquals(parse("2026-04-13").atTime(ZEVEN).atZone(AMSTERDAM).toInstant(), stand.volgendeMoment(nu));
+        Instant achterstallig = parse("2026-04-13").atTime(9, 0).atZone(AMSTERDAM).toInstant();
+        assertEquals(achterstallig, Zaakstand.bepaal(d, Set.of(), achterstallig, Zaakstand.Instellingen.standaard()).volgendeMoment(achterstallig),
+                "an unsent due milestone keeps the zaak due now");
+    }
+
+    @Test
+    void meldingBevatAlleenZaakGemeenteDatumsEnCategorieen() {
+        Zaakdossier d = dossier(List.of(new Feit.AanvraagOntvangen("a", Procedure.REGULIER, parse("2026-03-02"))));
+        Instant nu = parse("2026-04-20").atTime(ZEVEN).atZone(AMSTERDAM).toInstant();
+        Zaakstand stand = Zaakstand.bepaal(d, Set.of(), nu, Zaakstand.Instellingen.standaard());
+        Zaakmelding m = stand.melding(stand.planning().nuVersturen().getFirst(), nu);
+        assertEquals("zaak#GM0363#Z-1#VOORWAARSCHUWING-5@2026-04-20", m.idempotencyKey());
+        assertEquals(5, m.werkdagenResterend());
+        assertEquals(parse("2026-04-28"), m.verlengingMogelijkTot());
+        assertEquals("Zaak Z-1 (GM0363): nog 5 werkdagen tot de uiterste beslisdatum, dinsdag 28 april 2026 (2026-04-28). "
+                + "Verlengen (eenmaal, ten hoogste 6 weken) kan nog tot en met dinsdag 28 april 2026.", m.tekst());
+        assertTrue(m.onderwerp().chars().allMatch(c -> c >= 32 && c < 127) && m.onderwerp().length() < 100, "SNS subject: ASCII, < 100");
+    }
+
+    @Test
+    void opschortingLoopt_waarschuwingenPauzerenTotDeAanvultermijnVerloopt() {
+        Zaakdossier d = dossier(List.of(new Feit.AanvraagOntvangen("a", Procedure.REGULIER, parse("2026-03-02")),
+                new Feit.AanvullingGevraagd("b", parse("2026-04-10"), parse("2026-04-24"))));
+        Instant tijdens = parse("2026-04-13").atTime(ZEVEN).atZone(AMSTERDAM).toInstant();
+        Zaakstand stand = Zaakstand.bepaal(d, Set.of(), tijdens, Zaakstand.Instellingen.standaard());
+        assertEquals(ZaakStatus.OPGESCHORT, stand.termijn().status());
+        assertEquals(List.of(), stand.planning().nuVersturen(), "VW-10 of 04-13 pauses");
+        assertEquals(parse("2026-04-24").atTime(ZEVEN).atZone(AMSTERDAM).toInstant(), stand.volgendeMoment(tijdens));
+
+        Instant verlopen = parse("2026-04-24").atTime(ZEVEN).atZone(AMSTERDAM).toInstant();
+        Zaakstand daarna = Zaakstand.bepaal(d, Set.of(), verlopen, Zaakstand.Instellingen.standaard());
+        LocalDate nieuw = daarna.termijn().uitersteBeslisdatum(); // 04-11..04-23 = 13 days: 04-27 + 13 = 05-10 (Sun) → Mon 05-11
+        assertEquals(parse("2026-05-11"), nieuw);
+        assertTrue(daarna.planning().nuVersturen().stream().anyMatch(m -> m.soort() == MijlpaalSoort.OPSCHORTING_VERLOPEN));
+    }
+}
