@@ -86,17 +86,16 @@ public record Beslistermijn(
         if (opgeschorteDagen > 0) {
             s.add("Einde na " + dagen(opgeschorteDagen) + " opschorting: " + d(eindeNaOpschorting) + ".");
         }
-        LocalDate eindeVoorAtw = verlenging == null ? eindeNaOpschorting : eindeNaOpschorting.plusDays(verlenging.dagen());
         if (verlenging != null) {
             s.add("Beslistermijn verlengd met " + verlenging.omschrijving() + ", bekendgemaakt op " + d(verlenging.bekendgemaakt())
                     + " (" + (p == Procedure.UITGEBREID ? "art. 16.66 lid 3" : "art. 16.64 lid 2") + " Omgevingswet): einde "
-                    + d(eindeVoorAtw) + ".");
+                    + d(uitersteBeslisdatum) + ".");
         }
         if (atwVanToepassing) {
-            if (uitersteBeslisdatum.equals(eindeVoorAtw)) {
-                s.add("Algemene termijnenwet: " + d(eindeVoorAtw) + " is geen zaterdag, zondag of feestdag; de termijn schuift niet op (art. 1 Atw).");
+            if (uitersteBeslisdatum.equals(eindeNaOpschorting)) {
+                s.add("Algemene termijnenwet: " + d(eindeNaOpschorting) + " is geen zaterdag, zondag of feestdag; de termijn schuift niet op (art. 1 Atw).");
             } else {
-                s.add("Algemene termijnenwet: de termijn eindigt op " + d(eindeVoorAtw) + waarom(eindeVoorAtw)
+                s.add("Algemene termijnenwet: de termijn eindigt op " + d(eindeNaOpschorting) + waarom(eindeNaOpschorting)
                         + " en loopt door tot de eerstvolgende werkdag, " + d(uitersteBeslisdatum) + " (art. 1 Atw).");
             }
         } else {

@@ -18,7 +18,6 @@ public final class Termijnberekening {
     /** uitgebreid: a verlenging must be made known within 8 weeks of receipt (Ow 16.66 lid 3). */
     private static final int UITGEBREID_VERLENGEN_BINNEN_DAGEN = 56;
     private static final int DWANGSOM_WACHTDAGEN = 14;
-    private static final int TWAALF_WEKEN = 84;
 
     private final Kalender kalender;
 
@@ -52,11 +51,12 @@ public final class Termijnberekening {
         LocalDate eindeNaOpschorting = ruweEinde.plusDays(opgeschorteDagen);
 
         // The term as it stands without a verlenging: the Atw applies only to regulier (8 or 12 weeks).
-        LocalDate termijnZonderVerlenging = einde(procedure, eindeNaOpschorting, null);
+        boolean atwZonderVerlenging = procedure != Procedure.UITGEBREID;
+        LocalDate termijnZonderVerlenging = atwZonderVerlenging ? kalender.verschuif(eindeNaOpschorting) : eindeNaOpschorting;
 
         Verlenging verlenging = controleerVerlenging(aanvraag, termijnZonderVerlenging);
-        boolean atwVanToepassing = atwVanToepassing(procedure, verlenging);
-        LocalDate uiterste = einde(procedure, eindeNaOpschorting, verlenging);
+        boolean atwVanToepassing = atwZonderVerlenging && verlenging == null;
+        LocalDate uiterste = verlenging == null ? termijnZonderVerlenging : eindeNaOpschorting.plusDays(verlenging.dagen());
 
         List<Onzekerheid> onzekerheden = new ArrayList<>(2);
         alternatieven(aanvraag, peildatum, opschortingen, instemmingDagen, ruweEinde, eindeNaOpschorting, verlenging, uiterste, onzekerheden);
@@ -249,14 +249,10 @@ public final class Termijnberekening {
             }
         }
         if (verlenging != null && procedure != Procedure.UITGEBREID) {
-            boolean atw = atwVanToepassing(procedure, verlenging);
-            LocalDate naVerschuiving = kalender.verschuif(eindeNaOpschorting).plusDays(verlengingDagen);
-            voegToe(uit, "A2", atw ? kalender.verschuif(naVerschuiving) : naVerschuiving, uiterste,
+            voegToe(uit, "A2", kalender.verschuif(eindeNaOpschorting).plusDays(verlengingDagen), uiterste,
                     "verlenging opgeteld ná verschuiving volgens de Algemene termijnenwet");
-            if (!atw) {
-                voegToe(uit, "A3", kalender.verschuif(eindeNaOpschorting.plusDays(verlengingDagen)), uiterste,
-                        "Algemene termijnenwet ook toegepast op de verlengde termijn");
-            }
+            voegToe(uit, "A3", kalender.verschuif(eindeNaOpschorting.plusDays(verlengingDagen)), uiterste,
+                    "Algemene termijnenwet ook toegepast op de verlengde termijn");
         }
         if (procedure == Procedure.UITGEBREID && ruweEinde.getDayOfMonth() != aanvraag.ontvangen().getDayOfMonth()) {
             long opgeschort = eindeNaOpschorting.toEpochDay() - ruweEinde.toEpochDay();
@@ -265,22 +261,12 @@ public final class Termijnberekening {
         }
     }
 
-    /** The pipeline after suspensions: add the verlenging, then the Atw shift where the Atw applies. */
+    /** The pipeline after suspensions: verlenging without Atw, or the Atw shift for a regulier term. */
     private LocalDate einde(Procedure procedure, LocalDate eindeNaOpschorting, Verlenging verlenging) {
-        LocalDate einde = verlenging == null ? eindeNaOpschorting : eindeNaOpschorting.plusDays(verlenging.dagen());
-        return atwVanToepassing(procedure, verlenging) ? kalender.verschuif(einde) : einde;
-    }
-
-    /**
-     * Atw art. 4: not for terms of more than 12 weeks or 3 months — so never for uitgebreid, and not for a
-     * regulier term whose verlenging takes it past 12 weeks (8 + more than 4, or 12 + any). 8 weeks + at most
-     * 4 weeks stays within 12 weeks on either reading of A3, so the Atw applies to it.
-     */
-    static boolean atwVanToepassing(Procedure procedure, Verlenging verlenging) {
-        if (procedure == Procedure.UITGEBREID) {
-            return false;
+        if (verlenging != null) {
+            return eindeNaOpschorting.plusDays(verlenging.dagen());
         }
-        return verlenging == null || procedure.ruweEinde(LocalDate.EPOCH).toEpochDay() + verlenging.dagen() <= TWAALF_WEKEN;
+        return procedure == Procedure.UITGEBREID ? eindeNaOpschorting : kalender.verschuif(eindeNaOpschorting);
     }
 
     private static void voegToe(List<Onzekerheid> uit, String code, LocalDate alternatief, LocalDate uiterste, String toelichting) {

@@ -262,23 +262,6 @@ class TermijnberekeningTest {
         }
 
         @Test
-        void verlengingTotTwaalfWekenBlijftOnderDeAtw() {
-            // 8 + 4 weeks = 12 weeks, not more than 12 (Atw art. 4): Sat 2025-04-05 moves to Mon 04-07
-            Beslistermijn vier = bereken(regulier("2025-01-11").metVerlenging(Verlenging.van("P4W", parse("2025-02-01"))));
-            assertTrue(vier.atwVanToepassing());
-            assertEquals(parse("2025-04-07"), vier.uitersteBeslisdatum());
-            assertNull(onzekerheid(vier, "A3"));
-            // 8 + 5 weeks: more than 12 weeks, no shift (earliest reading), A3 gives the shifted date
-            Beslistermijn vijf = bereken(regulier("2025-01-11").metVerlenging(Verlenging.van("P5W", parse("2025-02-01"))));
-            assertFalse(vijf.atwVanToepassing());
-            assertEquals(parse("2025-04-12"), vijf.uitersteBeslisdatum());
-            assertEquals(parse("2025-04-14"), onzekerheid(vijf, "A3").alternatieveDatum());
-            // 12 weeks + 1 day is already more than 12 weeks
-            assertFalse(bereken(Aanvraag.van(Procedure.REGULIER_INSTEMMING, parse("2025-01-06"))
-                    .metVerlenging(Verlenging.van("P1D", parse("2025-02-01")))).atwVanToepassing());
-        }
-
-        @Test
         void kortereVerlengingInDagen() {
             assertEquals(parse("2025-03-13"), bereken(regulier("2025-01-06").metVerlenging(Verlenging.van("P10D", parse("2025-02-01")))).uitersteBeslisdatum());
         }
