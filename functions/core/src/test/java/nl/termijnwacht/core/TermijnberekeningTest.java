@@ -262,6 +262,15 @@ class TermijnberekeningTest {
         }
 
         @Test
+        void ookEenKorteVerlengingValtBuitenDeAtw() {
+            // DESIGN §3.4: no Atw for a term with a verlenging (earliest reading); A3 gives the shifted date.
+            Beslistermijn t = bereken(regulier("2025-01-11").metVerlenging(Verlenging.van("P4W", parse("2025-02-01"))));
+            assertFalse(t.atwVanToepassing());
+            assertEquals(parse("2025-04-05"), t.uitersteBeslisdatum(), "Saturday, not moved");
+            assertEquals(parse("2025-04-07"), onzekerheid(t, "A3").alternatieveDatum());
+        }
+
+        @Test
         void kortereVerlengingInDagen() {
             assertEquals(parse("2025-03-13"), bereken(regulier("2025-01-06").metVerlenging(Verlenging.van("P10D", parse("2025-02-01")))).uitersteBeslisdatum());
         }
