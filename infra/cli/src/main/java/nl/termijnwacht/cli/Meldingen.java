@@ -9,6 +9,9 @@ final class Meldingen {
     }
 
     static String vertaal(CommandLine.ParameterException e) {
+        if (e.getCommandLine().getSubcommands().size() > 1 && e.getMessage().startsWith("Missing required subcommand")) {
+            return "geef een commando: " + String.join(", ", e.getCommandLine().getSubcommands().keySet()) + " (zie --help)";
+        }
         if (e instanceof CommandLine.MissingParameterException missing) {
             return missing.getMissing().stream()
                     .map(arg -> arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel())

@@ -76,4 +76,11 @@ class BerekenCommandTest {
         assertEquals(1, regel.lines().count(), "exactly one line: " + regel);
         assertTrue(regel.startsWith("bereken: " + verwacht), regel);
     }
+
+    @Test
+    void zonderCommandoEenRegelMetDeCommandos() {
+        Uitkomst u = run();
+        assertEquals(2, u.code());
+        assertTrue(u.err().strip().startsWith("termijnwacht: geef een commando: bereken, emulator, provision"), u.err());
+    }
 }
