@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.termijnwacht.core.Kalender;
 import nl.termijnwacht.core.Mijlpalen;
+import nl.termijnwacht.core.Zaakstand;
 
 /**
  * Configuration of a function, read once from environment variables set in {@code template.yaml}
@@ -54,6 +55,11 @@ public record Omgeving(
             throw new IllegalStateException("DUE_SHARDS moet tussen 1 en 64 liggen, niet " + o.dueShards);
         }
         return o;
+    }
+
+    /** How milestones are timed for this deployment. */
+    public Zaakstand.Instellingen instellingen() {
+        return new Zaakstand.Instellingen(kalender, mijlpaalTijd, tijdzone, waarschuwingsdagen);
     }
 
     public static Omgeving uitSysteem() {

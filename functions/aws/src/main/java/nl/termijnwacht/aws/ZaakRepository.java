@@ -47,6 +47,11 @@ public final class ZaakRepository {
         this.json = json;
     }
 
+    /** The repository on the table and shards that {@code aws}'s configuration names. */
+    public static ZaakRepository van(AwsClients aws, ObjectMapper json) {
+        return new ZaakRepository(aws.dynamoDb(), aws.omgeving().zakenTabel(), aws.omgeving().dueShards(), new ZaakEvents(json), json);
+    }
+
     /** A stored zaak; {@code versie} 0 means not stored yet. */
     public record Zaak(Zaakdossier dossier, Set<String> verzonden, long versie) {
         public static Zaak nieuw(String gemeente, String zaak) {

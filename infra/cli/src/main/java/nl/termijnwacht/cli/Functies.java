@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import nl.termijnwacht.aws.AwsClients;
-import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler;
 import nl.termijnwacht.functions.zaakevents.ZaakEventsHandler;
@@ -32,7 +31,15 @@ final class Functies {
         AwsClients aws = stack.clients();
         zaakEvents = ZaakEventsHandler.bouw(aws, klok);
         termijnScanner = TermijnScannerHandler.bouw(aws, klok);
-        zaken = new ZaakRepository(aws.dynamoDb(), aws.omgeving().zakenTabel(), aws.omgeving().dueShards(), new ZaakEvents(JSON), JSON);
+        zaken = ZaakRepository.van(aws, JSON);
+    }
+
+    /** The function name if it is one of {@link #NAMEN}. */
+    static String controleer(String functie) {
+        if (!NAMEN.contains(functie)) {
+            throw new FouteInvoer("FUNCTION", "onbekende functie '" + functie + "'; kies uit " + String.join(", ", NAMEN));
+        }
+        return functie;
     }
 
     /** Runs one function with {@code event} at {@code nu}; returns what the handler wrote. */
@@ -41,10 +48,9 @@ final class Functies {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             var in = new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
-            switch (functie) {
+            switch (controleer(functie)) {
                 case "zaak-events" -> zaakEvents.handleRequest(in, out, null);
-                case "termijn-scanner" -> termijnScanner.handleRequest(in, out, null);
-                default -> throw new FouteInvoer("FUNCTION", "onbekende functie '" + functie + "'; kies uit " + String.join(", ", NAMEN));
+                default -> termijnScanner.handleRequest(in, out, null);
             }
             return JSON.readTree(out.toByteArray());
         } catch (IOException e) {

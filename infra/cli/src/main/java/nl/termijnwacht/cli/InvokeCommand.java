@@ -31,9 +31,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Functies.NAMEN.contains(functie)) {
-            throw new FouteInvoer("FUNCTION", "onbekende functie '" + functie + "'; kies uit " + String.join(", ", Functies.NAMEN));
-        }
+        Functies.controleer(functie); // before an emulator is started for nothing
         if (event == null && functie.equals("zaak-events")) {
             throw new FouteInvoer("--event", "zaak-events heeft een eventbestand nodig (zie events/zaak-events/)");
         }

@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.termijnwacht.aws.AwsClients;
-import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.core.Feit;
 import nl.termijnwacht.core.Procedure;
@@ -27,8 +25,7 @@ public final class Proefdata {
      */
     public static void vul(LokaleStack stack, int open, int due, Instant nu) {
         ObjectMapper json = new ObjectMapper();
-        AwsClients aws = stack.clients();
-        ZaakRepository repo = new ZaakRepository(aws.dynamoDb(), aws.omgeving().zakenTabel(), aws.omgeving().dueShards(), new ZaakEvents(json), json);
+        ZaakRepository repo = ZaakRepository.van(stack.clients(), json);
         Zaakstand.Instellingen instellingen = Zaakstand.Instellingen.standaard();
         LocalDate vandaag = LocalDate.ofInstant(nu, ZoneId.of("Europe/Amsterdam"));
         Instant geregistreerd = nu.minusSeconds(86_400L * 70);

@@ -13,9 +13,7 @@ import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.Omgeving;
 import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
-import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
-import nl.termijnwacht.core.Zaakstand;
 
 /**
  * Lambda {@code termijn-scanner}, started every 15 minutes by EventBridge Scheduler. The schedule's
@@ -43,11 +41,10 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
 
     public static TermijnScannerHandler bouw(AwsClients aws, Clock klok) {
         Omgeving o = aws.omgeving();
-        ZaakRepository zaken = new ZaakRepository(aws.dynamoDb(), o.zakenTabel(), o.dueShards(), new ZaakEvents(JSON), JSON);
+        ZaakRepository zaken = ZaakRepository.van(aws, JSON);
         MeldingenLedger ledger = new MeldingenLedger(aws.dynamoDb(), o.meldingenTabel(), o.lease());
-        Zaakstand.Instellingen instellingen = new Zaakstand.Instellingen(o.kalender(), o.mijlpaalTijd(), o.tijdzone(), o.waarschuwingsdagen());
         return new TermijnScannerHandler(new TermijnScan(zaken, ledger, new Publisher(aws.sns(), JSON), o.termijnmeldingenTopicArn(),
-                instellingen, JSON, new Parallel(o.parallel())), klok);
+                o.instellingen(), JSON, new Parallel(o.parallel())), klok);
     }
 
     @Override

@@ -18,7 +18,6 @@ import nl.termijnwacht.aws.Omgeving;
 import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.core.OngeldigeInvoer;
-import nl.termijnwacht.core.Zaakstand;
 
 /** Lambda {@code zaak-events}: EventBridge case events (DESIGN.md §7) into table {@code Zaken}. */
 public final class ZaakEventsHandler implements RequestStreamHandler {
@@ -49,9 +48,7 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
         Omgeving o = aws.omgeving();
         ZaakEvents events = new ZaakEvents(JSON);
         Afwijzingen afwijzingen = new Afwijzingen(aws.sqs(), o.afgewezenQueueUrl(), JSON);
-        ZaakRepository zaken = new ZaakRepository(aws.dynamoDb(), o.zakenTabel(), o.dueShards(), events, JSON);
-        Zaakstand.Instellingen instellingen = new Zaakstand.Instellingen(o.kalender(), o.mijlpaalTijd(), o.tijdzone(), o.waarschuwingsdagen());
-        return new ZaakEventsHandler(new ZaakEventVerwerking(events, zaken, afwijzingen, instellingen), afwijzingen, klok);
+        return new ZaakEventsHandler(new ZaakEventVerwerking(events, ZaakRepository.van(aws, JSON), afwijzingen, o.instellingen()), afwijzingen, klok);
     }
 
     public static ZaakEventsHandler bouw(Omgeving omgeving, Clock klok) {
