@@ -1,9 +1,17 @@
 package nl.termijnwacht.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -11,6 +19,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * beheerder can correct and replay it. Nothing of it is applied.
  */
 public final class Afwijzingen {
+
+    /**
+     * The largest event kept whole: with the reason around it the message stays below SQS's 256 KiB
+     * (the limit moto and older queues keep). A larger one — it cannot have come through EventBridge — is
+     * kept as its first characters, its size and its SHA-256, so it can still be identified and traced.
+     */
+    static final int MAX_EVENT_TEKENS = 240 * 1024;
+    private static final int UITTREKSEL_TEKENS = 4 * 1024;
+
+    /**
+     * Every character outside ASCII as a JSON escape: SQS refuses characters such as U+FFFF or a lone
+     * surrogate, and escaped they reach the beheerder unchanged, so the event is kept exactly.
+     */
+    private static final ObjectWriter ASCII = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().writer();
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -22,14 +44,40 @@ public final class Afwijzingen {
         this.json = json;
     }
 
+    /** @param event the event as received: a JSON value, or a text node holding what was not JSON */
     public void wijsAf(String functie, JsonNode event, String veld, String reden, Instant nu) {
+        try {
+            stuur(functie, event, veld, reden, nu);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("afwijzing niet te schrijven", e);
+        }
+    }
+
+    private void stuur(String functie, JsonNode event, String veld, String reden, Instant nu) throws JsonProcessingException {
         ObjectNode bericht = json.createObjectNode();
         bericht.put("schema", "termijnwacht.afwijzing/1");
         bericht.put("functie", functie);
         bericht.put("veld", veld);
         bericht.put("reden", reden);
         bericht.put("afgewezen", nu.toString());
-        bericht.set("event", event);
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(bericht.toString()));
+        String tekst = event.isTextual() ? event.textValue() : event.toString();
+        if (tekst.length() <= MAX_EVENT_TEKENS) {
+            bericht.set("event", event);
+        } else {
+            byte[] bytes = tekst.getBytes(StandardCharsets.UTF_8);
+            bericht.put("eventBytes", bytes.length);
+            bericht.put("eventSha256", sha256(bytes));
+            bericht.put("eventBegin", tekst.substring(0, UITTREKSEL_TEKENS));
+        }
+        String body = ASCII.writeValueAsString(bericht);
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

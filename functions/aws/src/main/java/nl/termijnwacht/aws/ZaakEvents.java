@@ -4,26 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.List;
+import java.util.regex.Pattern;
 import nl.termijnwacht.core.Datums;
 import nl.termijnwacht.core.Feit;
+import nl.termijnwacht.core.Feitsoort;
 import nl.termijnwacht.core.OngeldigeInvoer;
 import nl.termijnwacht.core.Procedure;
 import nl.termijnwacht.core.Verlenging;
 import nl.termijnwacht.core.Zaakdossier;
 
 /**
- * The one place that reads and writes case events (DESIGN.md §7): an EventBridge envelope in, a
- * checked {@link Feit} out, and back to the detail JSON a fact is stored as. Only the fields the
- * law needs are kept, so anything else an event carries (personal data included) is never stored.
+ * The one place that reads case events (DESIGN.md §7): an EventBridge envelope in, a checked
+ * {@link Feit} out, and back to the detail JSON of an event. Only the fields the law needs are kept,
+ * so anything else an event carries (personal data included) is never stored. Reasons quote at most a
+ * short, cleaned excerpt of a value ({@link OngeldigeInvoer#citaat}).
  */
 public final class ZaakEvents {
 
     public static final String SOURCE = "termijnwacht.zaken";
-    public static final Set<String> DETAIL_TYPES = Set.of("AanvraagOntvangen", "AanvullingGevraagd", "AanvullingOntvangen",
-            "OpschortingMetInstemming", "TermijnVerlengd", "IngebrekestellingOntvangen", "BesluitBekendgemaakt", "AanvraagIngetrokken");
-    private static final int MAX_ID = 128;
+    /** The detail-types the bus rule admits: derived from {@link Feitsoort}, like the parser and the stored form. */
+    public static final List<String> DETAIL_TYPES = Feitsoort.detailTypes();
+    /** EventBridge's limit for one event; anything larger is refused by size before it is read. */
+    public static final int MAX_EVENT_BYTES = 256 * 1024;
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    /** The shape of an id EventBridge assigns: only such an id may appear in a log line. */
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ObjectMapper json;
 
@@ -35,59 +41,58 @@ public final class ZaakEvents {
     public record ZaakEvent(String gemeente, String zaak, Feit feit) {
     }
 
-    /** @throws OngeldigeInvoer naming the field and the problem */
-    public ZaakEvent lees(JsonNode envelope) {
+    /**
+     * @param vandaag the day the event is processed: no fact may lie after it (DESIGN.md §3.7)
+     * @throws OngeldigeInvoer naming the field and the problem
+     */
+    public ZaakEvent lees(JsonNode envelope, LocalDate vandaag) {
         if (envelope == null || !envelope.isObject()) {
             throw new OngeldigeInvoer("event", "geen EventBridge-event (verwacht een JSON-object)");
         }
         String id = tekst(envelope, "id", "event");
-        if (id.length() > MAX_ID) {
-            throw new OngeldigeInvoer("id", "event-id langer dan " + MAX_ID + " tekens");
+        if (!EVENT_ID.matcher(id).matches()) {
+            throw new OngeldigeInvoer("id", "event-id moet 1–128 tekens zijn: letters, cijfers en . _ : -");
         }
         String source = tekst(envelope, "source", "event");
         if (!SOURCE.equals(source)) {
-            throw new OngeldigeInvoer("source", "bron '" + source + "' is geen zaakbron (verwacht " + SOURCE + ")");
+            throw new OngeldigeInvoer("source", "bron " + OngeldigeInvoer.citaat(source) + " is geen zaakbron (verwacht " + SOURCE + ")");
         }
-        String soort = tekst(envelope, "detail-type", "event");
+        String type = tekst(envelope, "detail-type", "event");
+        Feitsoort soort = Feitsoort.vanDetailType(type).orElseThrow(() -> new OngeldigeInvoer("detail-type",
+                "onbekend type " + OngeldigeInvoer.citaat(type) + "; bekend zijn " + String.join(", ", DETAIL_TYPES)));
         JsonNode detail = envelope.get("detail");
         if (detail == null || !detail.isObject()) {
             throw new OngeldigeInvoer("detail", "detail ontbreekt of is geen JSON-object");
         }
         String gemeente = tekst(detail, "gemeente", "detail");
         String zaak = tekst(detail, "zaak", "detail");
-        Zaakdossier.leeg(gemeente, zaak); // checks the gemeente code and the zaak reference
-        return new ZaakEvent(gemeente, zaak, feit(soort, id, detail));
+        Zaakdossier.toetsSleutel(gemeente, zaak);
+        Feit feit = feit(soort, id, detail);
+        feit.toetsMelding(vandaag);
+        return new ZaakEvent(gemeente, zaak, feit);
     }
 
-    /** A fact from its detail-type and detail; used for incoming events and for stored facts alike. */
-    public Feit feit(String soort, String id, JsonNode detail) {
+    /** The event id and detail-type for a log line, each only when it has the expected shape (else "-"). */
+    public static String[] voorLog(JsonNode event) {
+        String id = event == null ? "" : event.path("id").asText("");
+        String type = event == null ? "" : event.path("detail-type").asText("");
+        return new String[] {UUID.matcher(id).matches() ? id : "-", Feitsoort.vanDetailType(type).isPresent() ? type : "-"};
+    }
+
+    private static Feit feit(Feitsoort soort, String id, JsonNode detail) {
         return switch (soort) {
-            case "AanvraagOntvangen" -> new Feit.AanvraagOntvangen(id, procedure(detail), datum(detail, "ontvangen"));
-            case "AanvullingGevraagd" -> {
-                LocalDate datum = datum(detail, "datum");
-                LocalDate voor = optioneleDatum(detail, "aanvullenVoor");
-                if (voor != null && voor.isBefore(datum)) {
-                    throw new OngeldigeInvoer("aanvullenVoor", "aanvullenVoor " + voor + " ligt vóór het verzoek (" + datum + ")");
-                }
-                yield new Feit.AanvullingGevraagd(id, datum, voor);
-            }
-            case "AanvullingOntvangen" -> new Feit.AanvullingOntvangen(id, datum(detail, "datum"));
-            case "OpschortingMetInstemming" -> new Feit.OpschortingMetInstemming(id, datum(detail, "datum"), dagen(detail));
-            case "TermijnVerlengd" -> {
-                Verlenging v = Verlenging.van(tekst(detail, "duur", "detail"), datum(detail, "bekendgemaakt"));
-                if (v.dagen() > Verlenging.MAXIMUM_DAGEN) {
-                    throw new OngeldigeInvoer("duur", "verlenging van " + v.dagen() + " dagen is langer dan de toegestane 6 weken (42 dagen)");
-                }
-                yield new Feit.TermijnVerlengd(id, v);
-            }
-            case "IngebrekestellingOntvangen" -> new Feit.IngebrekestellingOntvangen(id, datum(detail, "datum"));
-            case "BesluitBekendgemaakt" -> new Feit.BesluitBekendgemaakt(id, datum(detail, "datum"));
-            case "AanvraagIngetrokken" -> new Feit.AanvraagIngetrokken(id, datum(detail, "datum"));
-            default -> throw new OngeldigeInvoer("detail-type", "onbekend type '" + soort + "'; bekend zijn " + String.join(", ", DETAIL_TYPES.stream().sorted().toList()));
+            case AANVRAAG_ONTVANGEN -> new Feit.AanvraagOntvangen(id, procedure(detail), datum(detail, "ontvangen"));
+            case AANVULLING_GEVRAAGD -> new Feit.AanvullingGevraagd(id, datum(detail, "datum"), optioneleDatum(detail, "aanvullenVoor"));
+            case AANVULLING_ONTVANGEN -> new Feit.AanvullingOntvangen(id, datum(detail, "datum"));
+            case OPSCHORTING_MET_INSTEMMING -> new Feit.OpschortingMetInstemming(id, datum(detail, "datum"), dagen(detail));
+            case TERMIJN_VERLENGD -> new Feit.TermijnVerlengd(id, Verlenging.van(tekst(detail, "duur", "detail"), datum(detail, "bekendgemaakt")));
+            case INGEBREKESTELLING_ONTVANGEN -> new Feit.IngebrekestellingOntvangen(id, datum(detail, "datum"));
+            case BESLUIT_BEKENDGEMAAKT -> new Feit.BesluitBekendgemaakt(id, datum(detail, "datum"));
+            case AANVRAAG_INGETROKKEN -> new Feit.AanvraagIngetrokken(id, datum(detail, "datum"));
         };
     }
 
-    /** The detail a fact is stored as: exactly the fields {@link #feit} reads back. */
+    /** The detail of the event that told {@code feit}: exactly the fields the parser reads. */
     public ObjectNode detail(Feit feit) {
         ObjectNode d = json.createObjectNode();
         switch (feit) {
@@ -98,12 +103,9 @@ public final class ZaakEvents {
                     d.put("aanvullenVoor", g.aanvullenVoor().toString());
                 }
             }
-            case Feit.AanvullingOntvangen o -> d.put("datum", o.datum().toString());
             case Feit.OpschortingMetInstemming i -> d.put("datum", i.datum().toString()).put("dagen", i.dagen());
             case Feit.TermijnVerlengd v -> d.put("duur", "P" + v.verlenging().dagen() + "D").put("bekendgemaakt", v.verlenging().bekendgemaakt().toString());
-            case Feit.IngebrekestellingOntvangen i -> d.put("datum", i.datum().toString());
-            case Feit.BesluitBekendgemaakt b -> d.put("datum", b.datum().toString());
-            case Feit.AanvraagIngetrokken i -> d.put("datum", i.datum().toString());
+            default -> d.put("datum", feit.datum().toString());
         }
         return d;
     }
@@ -114,10 +116,12 @@ public final class ZaakEvents {
 
     private static int dagen(JsonNode detail) {
         JsonNode n = detail.get("dagen");
-        if (n == null || !n.canConvertToInt() || !n.isIntegralNumber() || n.intValue() < 1 || n.intValue() > 366) {
-            throw new OngeldigeInvoer("dagen", "dagen moet een geheel getal van 1 tot en met 366 zijn");
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new OngeldigeInvoer("dagen", "dagen moet een geheel getal zijn");
         }
-        return n.intValue();
+        // the bound itself is the fact's own rule (Feit.toetsMelding); a long never overflows into it
+        long dagen = n.longValue();
+        return dagen < Integer.MIN_VALUE || dagen > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) dagen;
     }
 
     private static String tekst(JsonNode node, String veld, String waar) {
@@ -132,12 +136,7 @@ public final class ZaakEvents {
     }
 
     private static LocalDate datum(JsonNode detail, String veld) {
-        String waarde = tekst(detail, veld, "detail");
-        try {
-            return Datums.parse(waarde);
-        } catch (DateTimeParseException e) {
-            throw new OngeldigeInvoer(veld, "'" + waarde + "' is geen bestaande datum (verwacht JJJJ-MM-DD)");
-        }
+        return Datums.invoer(veld, tekst(detail, veld, "detail"));
     }
 
     private static LocalDate optioneleDatum(JsonNode detail, String veld) {

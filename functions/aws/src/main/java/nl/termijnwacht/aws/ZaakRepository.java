@@ -1,7 +1,9 @@
 package nl.termijnwacht.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Period;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.termijnwacht.core.Beslistermijn;
 import nl.termijnwacht.core.Feit;
+import nl.termijnwacht.core.Feitsoort;
 import nl.termijnwacht.core.Zaakdossier;
 import nl.termijnwacht.core.Zaakstand;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Table {@code Zaken}: per zaak its facts (keyed by event id), the milestones already notified, the
+ * Table {@code Zaken}: per zaak its facts (keyed by event id, each one compact line {@link Feit#inhoud()}), the milestones already notified, the
  * derived termijn for reports, a version for optimistic locking and, only while a milestone is
  * pending, {@code dueShard}/{@code dueAt} — the sparse {@code DueIndex} the scanner queries.
  */
@@ -36,20 +39,18 @@ public final class ZaakRepository {
     private final DynamoDbClient dynamo;
     private final String tabel;
     private final int shards;
-    private final ZaakEvents events;
     private final ObjectMapper json;
 
-    public ZaakRepository(DynamoDbClient dynamo, String tabel, int shards, ZaakEvents events, ObjectMapper json) {
+    public ZaakRepository(DynamoDbClient dynamo, String tabel, int shards, ObjectMapper json) {
         this.dynamo = dynamo;
         this.tabel = tabel;
         this.shards = shards;
-        this.events = events;
         this.json = json;
     }
 
     /** The repository on the table and shards that {@code aws}'s configuration names. */
     public static ZaakRepository van(AwsClients aws, ObjectMapper json) {
-        return new ZaakRepository(aws.dynamoDb(), aws.omgeving().zakenTabel(), aws.omgeving().dueShards(), new ZaakEvents(json), json);
+        return new ZaakRepository(aws.dynamoDb(), aws.omgeving().zakenTabel(), aws.omgeving().dueShards(), json);
     }
 
     /** A stored zaak; {@code versie} 0 means not stored yet. */
@@ -79,6 +80,12 @@ public final class ZaakRepository {
         }
     }
 
+    /**
+     * The stored zaak. Its facts are decoded as stored, without today's input rules: they were accepted once,
+     * and a tightened rule must not make a zaak unreadable (the engine may still refuse to compute it).
+     *
+     * @throws IllegalStateException naming the zaak when the item is corrupt
+     */
     public Optional<Zaak> lees(String gemeente, String zaak) {
         GetItemResponse r = dynamo.getItem(b -> b.tableName(tabel).consistentRead(true).key(sleutel(gemeente, zaak)));
         if (!r.hasItem() || r.item().isEmpty()) {
@@ -86,15 +93,38 @@ public final class ZaakRepository {
         }
         Map<String, AttributeValue> item = r.item();
         Map<String, Feit> feiten = new LinkedHashMap<>();
-        item.getOrDefault("feiten", AttributeValue.fromM(Map.of())).m().forEach((id, f) -> {
-            try {
-                feiten.put(id, events.feit(f.m().get("soort").s(), id, json.readTree(f.m().get("detail").s())));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("opgeslagen feit " + id + " van zaak " + zaak + " is geen JSON", e);
-            }
-        });
+        try {
+            item.getOrDefault("feiten", AttributeValue.fromM(Map.of())).m().forEach((id, f) -> feiten.put(id, feit(id, f)));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("zaak " + zaak + " (" + gemeente + "): " + e.getMessage(), e);
+        }
         Set<String> verzonden = item.containsKey("verzonden") ? new TreeSet<>(item.get("verzonden").ss()) : Set.of();
         return Optional.of(new Zaak(new Zaakdossier(gemeente, zaak, feiten), verzonden, Long.parseLong(item.get("versie").n())));
+    }
+
+    /**
+     * A stored fact: the compact line {@link Feit#inhoud()} (a string), or the first version's map
+     * {@code {soort, detail}} with the event's detail as JSON, read by turning it into that line.
+     */
+    private Feit feit(String id, AttributeValue opgeslagen) {
+        if (opgeslagen.s() != null) {
+            return Feit.uitInhoud(id, opgeslagen.s());
+        }
+        String soort = opgeslagen.m().get("soort").s();
+        JsonNode d;
+        try {
+            d = json.readTree(opgeslagen.m().get("detail").s());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("opgeslagen feit " + id + " is geen JSON", e);
+        }
+        String velden = switch (Feitsoort.vanDetailType(soort).orElseThrow(() -> new IllegalArgumentException("opgeslagen feit " + id + " heeft een onbekende soort"))) {
+            case AANVRAAG_ONTVANGEN -> d.path("procedure").asText() + "|" + d.path("ontvangen").asText();
+            case AANVULLING_GEVRAAGD -> d.path("datum").asText() + "|" + d.path("aanvullenVoor").asText("");
+            case OPSCHORTING_MET_INSTEMMING -> d.path("datum").asText() + "|" + d.path("dagen").asText();
+            case TERMIJN_VERLENGD -> Period.parse(d.path("duur").asText()).getDays() + "|" + d.path("bekendgemaakt").asText();
+            default -> d.path("datum").asText();
+        };
+        return Feit.uitInhoud(id, soort + "|" + velden);
     }
 
     /**
@@ -144,7 +174,7 @@ public final class ZaakRepository {
         item.put("versie", n(zaak.versie() + 1));
         Map<String, AttributeValue> feiten = new HashMap<>();
         for (Feit f : d.feiten().values()) {
-            feiten.put(f.id(), AttributeValue.fromM(Map.of("soort", s(f.soort()), "detail", s(events.detail(f).toString()))));
+            feiten.put(f.id(), s(f.inhoud()));
         }
         item.put("feiten", AttributeValue.fromM(feiten));
         if (!zaak.verzonden().isEmpty()) {
@@ -152,7 +182,9 @@ public final class ZaakRepository {
         }
         item.put("bijgewerkt", s(nu.toString()));
         if (termijn == null) {
-            item.put("status", s("ONVOLLEDIG"));
+            // without a receipt the zaak waits for it; with one, the stored facts no longer compute under today's rules
+            boolean ontvangen = d.feiten().values().stream().anyMatch(f -> f.soort() == Feitsoort.AANVRAAG_ONTVANGEN);
+            item.put("status", s(ontvangen ? "ONBEREKENBAAR" : "ONVOLLEDIG"));
         } else {
             item.put("status", s(termijn.status().name()));
             item.put("procedure", s(termijn.aanvraag().procedure().code()));

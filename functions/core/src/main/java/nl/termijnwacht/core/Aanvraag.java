@@ -64,6 +64,31 @@ public record Aanvraag(
         return new Aanvraag(procedure, ontvangen, aanvullingen, instemmingen, verlengingen, ingebrekestellingen, besluit, datum);
     }
 
+    /** The latest fact given and what it is (for messages), starting from the receipt. */
+    public record LaatsteFeit(String wat, LocalDate datum) {
+        LaatsteFeit of(String ander, LocalDate anderDatum) {
+            return anderDatum != null && anderDatum.isAfter(datum) ? new LaatsteFeit(ander, anderDatum) : this;
+        }
+    }
+
+    /** The latest date among the facts (not a term for supplementing, which lies ahead): a peildatum cannot lie before it. */
+    public LaatsteFeit laatsteFeit() {
+        LaatsteFeit l = new LaatsteFeit("de ontvangst van de aanvraag", ontvangen);
+        for (Aanvulling a : aanvullingen) {
+            l = l.of("het verzoek om aanvulling", a.gevraagd()).of("de aanvulling", a.aangevuld());
+        }
+        for (Instemming i : instemmingen) {
+            l = l.of("de opschorting met instemming", i.datum());
+        }
+        for (Verlenging v : verlengingen) {
+            l = l.of("de bekendmaking van de verlenging", v.bekendgemaakt());
+        }
+        for (LocalDate i : ingebrekestellingen) {
+            l = l.of("de ingebrekestelling", i);
+        }
+        return l.of("het besluit", besluit).of("de intrekking", ingetrokken);
+    }
+
     private static <T> List<T> plus(List<T> lijst, T element) {
         List<T> kopie = new ArrayList<>(lijst.size() + 1);
         kopie.addAll(lijst);

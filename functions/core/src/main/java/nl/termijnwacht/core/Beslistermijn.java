@@ -9,6 +9,7 @@ import java.util.List;
  * its derivation. {@link #stappen()} renders that derivation as Dutch sentences a lawyer can check.
  *
  * @param ruweEinde            end of the base term, before suspensions
+ * @param instemmingenNaTermijn consents given when the term had already ended: they suspend nothing
  * @param opgeschorteDagen     all suspended days (overlaps once) plus days suspended with consent
  * @param eindeNaOpschorting   {@code ruweEinde + opgeschorteDagen}
  * @param verlenging           the valid verlenging, or null
@@ -23,6 +24,7 @@ public record Beslistermijn(
         LocalDate ruweEinde,
         List<Opschorting> opschortingen,
         int instemmingDagen,
+        List<Instemming> instemmingenNaTermijn,
         int opgeschorteDagen,
         LocalDate eindeNaOpschorting,
         Verlenging verlenging,
@@ -73,12 +75,19 @@ public record Beslistermijn(
                 case LOPEND -> "Verzoek om aanvulling verzonden op " + d(o.gevraagd()) + " is nog niet aangevuld: de opschorting loopt; "
                         + "tot de peildatum " + d(peildatum) + " geteld: " + dagen(o.dagen()) + ". De beslisdatum is voorlopig.";
                 case ZONDER_TERMIJN -> "Verzoek om aanvulling verzonden op " + d(o.gevraagd())
-                        + " stelde geen aanvultermijn en schort de beslistermijn daarom niet op (ABRvS 13 juli 2016, ECLI:NL:RVS:2016:2527).";
+                        + " stelde geen aanvultermijn en schort de beslistermijn daarom niet op (ABRvS 21 september 2016, ECLI:NL:RVS:2016:2527).";
+                case NA_TERMIJN -> "Verzoek om aanvulling verzonden op " + d(o.gevraagd())
+                        + ", op of na de laatste dag van de termijn zoals die toen stond: een verstreken termijn kan niet meer worden"
+                        + " opgeschort (art. 4:15 Awb); dit verzoek schort niets op.";
             });
         }
         int aanvulDagen = opgeschorteDagen - instemmingDagen;
         if (eigenDagen != aanvulDagen) {
             s.add("Opschortingen overlappen; elke dag telt één keer: samen " + dagen(aanvulDagen) + ".");
+        }
+        for (Instemming i : instemmingenNaTermijn) {
+            s.add("Opschorting met instemming van " + d(i.datum()) + " (" + dagen(i.dagen()) + ") kwam op of na de laatste dag van de termijn"
+                    + " zoals die toen stond: een verstreken termijn kan niet meer worden opgeschort; deze telt niet mee.");
         }
         if (instemmingDagen > 0) {
             s.add("Opschorting met instemming van de aanvrager (art. 4:15 lid 2 onder a Awb): " + dagen(instemmingDagen) + ".");

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
@@ -35,11 +36,34 @@ public final class Kalender {
     private static final long BASIS = LocalDate.of(EERSTE_JAAR, 1, 1).toEpochDay();
     private static final long EINDE = LocalDate.of(LAATSTE_JAAR + 1, 1, 1).toEpochDay();
     private static final String BRON_GELIJKGESTELD = "gelijkgestelde-dagen.txt";
+    private static final int TABELDAGEN = (int) (EINDE - BASIS);
+    /** At most this many holidays of art. 3 lid 1 fall on a weekday in one year (all nine, none colliding). */
+    private static final int MAX_FEESTDAGEN_PER_JAAR = 9;
+    /** Weekdays and the fixed holidays' dates repeat every 400 Gregorian years (146097 days, whole weeks). */
+    private static final int CYCLUS = 400;
+    /** Working days per year of the cycle (index: year mod 400), before the Easter collision; see {@link #werkdagenVolgensRegels}. */
+    private static final int[] WERKDAGEN_IN_CYCLUSJAAR = new int[CYCLUS];
+    private static final long WERKDAGEN_IN_CYCLUS;
+
+    static {
+        long som = 0;
+        for (int j = 0; j < CYCLUS; j++) {
+            WERKDAGEN_IN_CYCLUSJAAR[j] = werkdagenZonderPaasbotsing(2000 + j);
+            som += WERKDAGEN_IN_CYCLUSJAAR[j];
+        }
+        WERKDAGEN_IN_CYCLUS = som;
+    }
 
     private static final Kalender STANDAARD = new Kalender(standaardGelijkgesteldeDagen());
 
     private final Set<LocalDate> gelijkgesteld;
-    private final BitSet vrij = new BitSet((int) (EINDE - BASIS));
+    private final BitSet vrij = new BitSet(TABELDAGEN);
+    /**
+     * The table's bits as 64-day words, and the free days before each word: counting free days between
+     * two table days is then two look-ups and a bit count, whatever the distance (a few kB, not an int per day).
+     */
+    private final long[] vrijeWoorden;
+    private final int[] vrijVoorWoord;
 
     private Kalender(Collection<LocalDate> gelijkgesteld) {
         this.gelijkgesteld = java.util.Collections.unmodifiableSet(new TreeSet<>(gelijkgesteld));
@@ -47,6 +71,12 @@ public final class Kalender {
             if (berekenVrij(LocalDate.ofEpochDay(dag))) {
                 vrij.set((int) (dag - BASIS));
             }
+        }
+        // toLongArray drops trailing empty words; pad so every table index has its word
+        vrijeWoorden = Arrays.copyOf(vrij.toLongArray(), (TABELDAGEN + 63) / 64);
+        vrijVoorWoord = new int[vrijeWoorden.length + 1];
+        for (int w = 0; w < vrijeWoorden.length; w++) {
+            vrijVoorWoord[w + 1] = vrijVoorWoord[w] + Long.bitCount(vrijeWoorden[w]);
         }
     }
 
@@ -123,13 +153,135 @@ public final class Kalender {
         if (tot.isBefore(van)) {
             return -werkdagenTussen(tot, van);
         }
-        int aantal = 0;
-        for (LocalDate dag = van.plusDays(1); !dag.isAfter(tot); dag = dag.plusDays(1)) {
-            if (isWerkdag(dag)) {
+        // (van, tot] as the epoch days [vanaf, voorbij); past LocalDate.MAX that end is just a number
+        long vanaf = van.toEpochDay() + 1;
+        long voorbij = tot.toEpochDay() + 1;
+        long dagen = voorbij - vanaf;
+        // 5 of every 7 days are weekdays and few are holidays: refuse a span whose count cannot fit before counting it
+        long ondergrens = dagen / 7 * 5 - MAX_FEESTDAGEN_PER_JAAR * (dagen / 365 + 2) - gelijkgesteld.size();
+        if (ondergrens > Integer.MAX_VALUE) {
+            throw teVeelWerkdagen(van, tot);
+        }
+        long aantal = werkdagenBuitenTabel(vanaf, Math.min(voorbij, BASIS))
+                + werkdagenInTabel(Math.max(vanaf, BASIS), Math.min(voorbij, EINDE))
+                + werkdagenBuitenTabel(Math.max(vanaf, EINDE), voorbij);
+        if (aantal > Integer.MAX_VALUE) {
+            throw teVeelWerkdagen(van, tot);
+        }
+        return (int) aantal;
+    }
+
+    private static IllegalArgumentException teVeelWerkdagen(LocalDate van, LocalDate tot) {
+        return new IllegalArgumentException("te veel werkdagen tussen " + van + " en " + tot
+                + " om te tellen (meer dan " + Integer.MAX_VALUE + ")");
+    }
+
+    /** Working days among the table's epoch days [van, tot); 0 when the range is empty. */
+    private long werkdagenInTabel(long van, long tot) {
+        if (van >= tot) {
+            return 0;
+        }
+        return (tot - van) - (vrijVoor((int) (tot - BASIS)) - vrijVoor((int) (van - BASIS)));
+    }
+
+    /** Free days in the table before table index {@code i} (0 ≤ i ≤ TABELDAGEN). */
+    private int vrijVoor(int i) {
+        int woord = i >>> 6;
+        int bits = i & 63;
+        return bits == 0 ? vrijVoorWoord[woord] : vrijVoorWoord[woord] + Long.bitCount(vrijeWoorden[woord] & ((1L << bits) - 1));
+    }
+
+    /**
+     * Working days among the epoch days [van, tot), none in the table; 0 when the range is empty. Whole years
+     * are counted by rule (a handful of dates each), only the partial years at the ends day by day.
+     */
+    private long werkdagenBuitenTabel(long van, long tot) {
+        if (van >= tot) {
+            return 0;
+        }
+        LocalDate eerste = LocalDate.ofEpochDay(van);
+        LocalDate laatste = LocalDate.ofEpochDay(tot - 1);
+        int eersteVolleJaar = eerste.getDayOfYear() == 1 ? eerste.getYear() : eerste.getYear() + 1;
+        int laatsteVolleJaar = laatste.getDayOfYear() == laatste.lengthOfYear() ? laatste.getYear() : laatste.getYear() - 1;
+        if (eersteVolleJaar > laatsteVolleJaar) {
+            return werkdagenDagVoorDag(van, tot);
+        }
+        long beginVol = LocalDate.of(eersteVolleJaar, 1, 1).toEpochDay();
+        // the day after 31 December, as a number: for year 999999999 there is no such LocalDate
+        long eindeVol = LocalDate.of(laatsteVolleJaar, 12, 31).toEpochDay() + 1;
+        long aantal = werkdagenDagVoorDag(van, beginVol) + werkdagenDagVoorDag(eindeVol, tot)
+                + werkdagenVolgensRegels(eersteVolleJaar, laatsteVolleJaar);
+        // royal-decree days in those years take a working day only where the rules left one
+        for (LocalDate dag : gelijkgesteld) {
+            long d = dag.toEpochDay();
+            if (d >= beginVol && d < eindeVol && !isWeekend(d) && wettelijkeFeestdag(dag) == null) {
+                aantal--;
+            }
+        }
+        return aantal;
+    }
+
+    private long werkdagenDagVoorDag(long van, long tot) {
+        long aantal = 0;
+        for (long d = van; d < tot; d++) {
+            if (isWerkdag(LocalDate.ofEpochDay(d))) {
                 aantal++;
             }
         }
         return aantal;
+    }
+
+    /**
+     * Working days in the whole years {@code van}..{@code tot} under art. 3 lid 1 alone (royal-decree days aside):
+     * whole 400-year cycles from the table, then only Easter's collision is looked at year by year.
+     */
+    private static long werkdagenVolgensRegels(int van, int tot) {
+        long jaren = (long) tot - van + 1;
+        long aantal = jaren / CYCLUS * WERKDAGEN_IN_CYCLUS;
+        for (long jaar = van + jaren / CYCLUS * CYCLUS; jaar <= tot; jaar++) {
+            aantal += WERKDAGEN_IN_CYCLUSJAAR[(int) Math.floorMod(jaar, CYCLUS)];
+        }
+        for (int jaar = van; jaar <= tot; jaar++) {
+            // the only collision of two holidays: with Easter on 27 March, Ascension Day is 5 May (one day off, not two)
+            if (dagenNa22Maart(jaar) == 5) {
+                aantal++;
+            }
+        }
+        return aantal;
+    }
+
+    /** Weekdays in a whole year minus its holidays of art. 3 lid 1 on a weekday, as if none ever coincided. */
+    private static int werkdagenZonderPaasbotsing(int jaar) {
+        LocalDate nieuwjaar = LocalDate.of(jaar, 1, 1);
+        long begin = nieuwjaar.toEpochDay();
+        int lengte = nieuwjaar.lengthOfYear();
+        int weekdagen = lengte - (int) weekenddagen(begin, begin + lengte);
+        // Good Friday, Easter Monday, Ascension Day and Whit Monday always fall on a weekday
+        int feestdagen = 4;
+        for (LocalDate vast : new LocalDate[] {nieuwjaar, koningsdag(jaar), LocalDate.of(jaar, Month.MAY, 5),
+                LocalDate.of(jaar, Month.DECEMBER, 25), LocalDate.of(jaar, Month.DECEMBER, 26)}) {
+            if (!isWeekend(vast.toEpochDay())) {
+                feestdagen++;
+            }
+        }
+        return weekdagen - feestdagen;
+    }
+
+    /** Saturdays and Sundays among the epoch days [van, tot): two per whole week, the rest looked at. */
+    private static long weekenddagen(long van, long tot) {
+        long weken = (tot - van) / 7;
+        long aantal = 2 * weken;
+        for (long d = van + 7 * weken; d < tot; d++) {
+            if (isWeekend(d)) {
+                aantal++;
+            }
+        }
+        return aantal;
+    }
+
+    /** Epoch day 0 (1970-01-01) was a Thursday; shifted by 3, Monday is 0 and Saturday, Sunday are 5 and 6. */
+    private static boolean isWeekend(long epochDag) {
+        return Math.floorMod(epochDag + 3, 7) >= 5;
     }
 
     /** The name of the holiday on {@code datum}, if it is one (weekends are not named). */
@@ -137,23 +289,30 @@ public final class Kalender {
         return Optional.ofNullable(feestdagNaam(datum));
     }
 
-    /** Easter Sunday (Gregorian computus, anonymous algorithm of Meeus/Jones/Butcher). */
+    /**
+     * Easter Sunday (Gregorian computus, anonymous algorithm of Meeus/Jones/Butcher). Floor division keeps it
+     * right for the proleptic years before 1 (Java's / and % truncate, which gave non-Sundays and 29 February).
+     */
     public static LocalDate paaszondag(int jaar) {
-        int a = jaar % 19;
-        int b = jaar / 100;
-        int c = jaar % 100;
-        int d = b / 4;
-        int e = b % 4;
-        int f = (b + 8) / 25;
-        int g = (b - f + 1) / 3;
-        int h = (19 * a + b - d - g + 15) % 30;
+        int n = dagenNa22Maart(jaar) + 114;
+        return LocalDate.of(jaar, n / 31, n % 31 + 1);
+    }
+
+    /** Easter Sunday as days after 22 March (0..34), without building a date: cheap enough to ask for every year. */
+    private static int dagenNa22Maart(int jaar) {
+        int a = Math.floorMod(jaar, 19);
+        int b = Math.floorDiv(jaar, 100);
+        int c = Math.floorMod(jaar, 100);
+        int d = Math.floorDiv(b, 4);
+        int e = Math.floorMod(b, 4);
+        int f = Math.floorDiv(b + 8, 25);
+        int g = Math.floorDiv(b - f + 1, 3);
+        int h = Math.floorMod(19 * a + b - d - g + 15, 30);
         int i = c / 4;
         int k = c % 4;
         int l = (32 + 2 * e + 2 * i - h - k) % 7;
         int m = (a + 11 * h + 22 * l) / 451;
-        int maand = (h + l - 7 * m + 114) / 31;
-        int dag = ((h + l - 7 * m + 114) % 31) + 1;
-        return LocalDate.of(jaar, maand, dag);
+        return h + l - 7 * m;
     }
 
     /** King's Day: 27 April, or 26 April when the 27th is a Sunday (Wet vaststelling Koningsdag). */
@@ -168,6 +327,15 @@ public final class Kalender {
     }
 
     private String feestdagNaam(LocalDate datum) {
+        String naam = wettelijkeFeestdag(datum);
+        if (naam == null && gelijkgesteld.contains(datum)) {
+            return "bij koninklijk besluit gelijkgestelde dag";
+        }
+        return naam;
+    }
+
+    /** The holiday of art. 3 lid 1 on {@code datum}, if any; royal-decree days are not looked at. */
+    private static String wettelijkeFeestdag(LocalDate datum) {
         int jaar = datum.getYear();
         int maand = datum.getMonthValue();
         int dag = datum.getDayOfMonth();
@@ -201,9 +369,6 @@ public final class Kalender {
             if (verschil == 50) {
                 return "Tweede Pinksterdag";
             }
-        }
-        if (gelijkgesteld.contains(datum)) {
-            return "bij koninklijk besluit gelijkgestelde dag";
         }
         return null;
     }

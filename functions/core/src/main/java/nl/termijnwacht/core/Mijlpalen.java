@@ -24,9 +24,11 @@ public final class Mijlpalen {
         }
         List<Mijlpaal> lijst = new ArrayList<>();
         // A term for supplementing that passes unused ends the suspension by itself: the gemeente is told that day.
-        for (Aanvulling a : termijn.aanvraag().aanvullingen()) {
-            if (a.termijnGesteld() && a.aanvullenVoor() != null && (a.aangevuld() == null || a.aangevuld().isAfter(a.aanvullenVoor()))) {
-                lijst.add(new Mijlpaal(MijlpaalSoort.OPSCHORTING_VERLOPEN, a.aanvullenVoor(), 0));
+        // A request made after the term ran out suspends nothing, so its term for supplementing is no milestone either.
+        for (Opschorting o : termijn.opschortingen()) {
+            if (o.soort() == Opschorting.Soort.TERMIJN_VERSTREKEN
+                    || o.soort() == Opschorting.Soort.LOPEND && o.aanvullenVoor() != null) {
+                lijst.add(new Mijlpaal(MijlpaalSoort.OPSCHORTING_VERLOPEN, o.aanvullenVoor(), 0));
             }
         }
         if (termijn.status() != ZaakStatus.OPGESCHORT) {

@@ -13,6 +13,8 @@ import java.time.LocalDate;
  *   <li>{@code A5} first dwangsom day is I + 15 instead of I + 14 (eerste dwangsomdag)</li>
  *   <li>{@code A6} a request to supplement without a term is taken not to suspend (uiterste beslisdatum
  *       if it had suspended; null while it has not been supplemented)</li>
+ *   <li>{@code A7} a request to supplement (or a consent) made on the last day of the term is taken not to
+ *       suspend, since the term has run by the end of that day (uiterste beslisdatum if it had suspended)</li>
  * </ul>
  */
 public record Onzekerheid(String code, LocalDate alternatieveDatum, String toelichting) {

@@ -51,7 +51,7 @@ public enum Procedure {
                 return p;
             }
         }
-        throw new OngeldigeInvoer("procedure", "onbekende procedure '" + code + "'; kies uit "
+        throw new OngeldigeInvoer("procedure", "onbekende procedure " + OngeldigeInvoer.citaat(code) + "; kies uit "
                 + Arrays.stream(values()).map(Procedure::code).collect(Collectors.joining(", ")));
     }
 }

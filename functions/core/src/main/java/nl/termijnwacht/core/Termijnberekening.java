@@ -35,18 +35,14 @@ public final class Termijnberekening {
      */
     public Beslistermijn bereken(Aanvraag aanvraag, LocalDate peildatum) {
         Objects.requireNonNull(peildatum, "peildatum");
-        controleerDatums(aanvraag);
+        controleerDatums(aanvraag, peildatum);
         Procedure procedure = aanvraag.procedure();
         LocalDate ruweEinde = procedure.ruweEinde(aanvraag.ontvangen());
+        Verlenging gemeld = enigeVerlenging(aanvraag);
 
-        List<Opschorting> opschortingen = opschortingen(aanvraag.aanvullingen(), peildatum);
-        int instemmingDagen = 0;
-        for (Instemming instemming : aanvraag.instemmingen()) {
-            if (instemming.dagen() <= 0) {
-                throw new OngeldigeInvoer("instemming-dagen", "het aantal dagen opschorting met instemming moet positief zijn, niet " + instemming.dagen());
-            }
-            instemmingDagen += instemming.dagen();
-        }
+        Schorsing schorsing = schorsing(procedure, ruweEinde, opschortingen(aanvraag.aanvullingen(), peildatum), aanvraag.instemmingen(), gemeld);
+        List<Opschorting> opschortingen = schorsing.opschortingen();
+        int instemmingDagen = schorsing.instemmingDagen();
         int opgeschorteDagen = dagenOpgeschort(opschortingen, false) + instemmingDagen;
         LocalDate eindeNaOpschorting = ruweEinde.plusDays(opgeschorteDagen);
 
@@ -54,12 +50,12 @@ public final class Termijnberekening {
         boolean atwZonderVerlenging = procedure != Procedure.UITGEBREID;
         LocalDate termijnZonderVerlenging = atwZonderVerlenging ? kalender.verschuif(eindeNaOpschorting) : eindeNaOpschorting;
 
-        Verlenging verlenging = controleerVerlenging(aanvraag, termijnZonderVerlenging);
+        Verlenging verlenging = controleerVerlenging(aanvraag, gemeld, termijnZonderVerlenging);
         boolean atwVanToepassing = atwZonderVerlenging && verlenging == null;
         LocalDate uiterste = verlenging == null ? termijnZonderVerlenging : eindeNaOpschorting.plusDays(verlenging.dagen());
 
         List<Onzekerheid> onzekerheden = new ArrayList<>(2);
-        alternatieven(aanvraag, peildatum, opschortingen, instemmingDagen, ruweEinde, eindeNaOpschorting, verlenging, uiterste, onzekerheden);
+        alternatieven(aanvraag, peildatum, schorsing, ruweEinde, eindeNaOpschorting, verlenging, uiterste, onzekerheden);
 
         LocalDate verlengingMogelijkTot = null;
         boolean afgesloten = aanvraag.besluit() != null || aanvraag.ingetrokken() != null;
@@ -89,16 +85,19 @@ public final class Termijnberekening {
         }
 
         ZaakStatus status = status(aanvraag, opschortingen, uiterste, peildatum);
-        return new Beslistermijn(aanvraag, peildatum, ruweEinde, opschortingen, instemmingDagen, opgeschorteDagen,
+        return new Beslistermijn(aanvraag, peildatum, ruweEinde, opschortingen, instemmingDagen, schorsing.nietMeegeteld(), opgeschorteDagen,
                 eindeNaOpschorting, verlenging, atwVanToepassing, uiterste, verlengingMogelijkTot, dwangsom,
                 voorbarigeIngebrekestelling, status, List.copyOf(onzekerheden), kalender);
     }
 
-    private static void controleerDatums(Aanvraag aanvraag) {
+    private static void controleerDatums(Aanvraag aanvraag, LocalDate peildatum) {
         LocalDate ontvangen = aanvraag.ontvangen();
         if (ontvangen.isBefore(OMGEVINGSWET_INWERKING)) {
             throw new OngeldigeInvoer("ontvangen", "aanvraag ontvangen op " + ontvangen
                     + " valt onder de Wabo (ontvangen vóór 2024-01-01); Termijnwacht rekent alleen met de Omgevingswet");
+        }
+        if (aanvraag.aanvullingen().size() + aanvraag.instemmingen().size() > Grenzen.MAX_FEITEN) {
+            throw new OngeldigeInvoer("aanvulling", "meer dan " + Grenzen.MAX_FEITEN + " verzoeken om aanvulling en opschortingen met instemming");
         }
         for (Aanvulling a : aanvraag.aanvullingen()) {
             if (a.gevraagd().isBefore(ontvangen)) {
@@ -107,8 +106,11 @@ public final class Termijnberekening {
             if (a.aangevuld() != null && a.aangevuld().isBefore(a.gevraagd())) {
                 throw new OngeldigeInvoer("aanvulling", "aanvulling ontvangen op " + a.aangevuld() + " ligt vóór het verzoek om aanvulling van " + a.gevraagd());
             }
-            if (a.aanvullenVoor() != null && a.aanvullenVoor().isBefore(a.gevraagd())) {
-                throw new OngeldigeInvoer("aanvullenVoor", "aanvultermijn tot " + a.aanvullenVoor() + " eindigt vóór het verzoek om aanvulling van " + a.gevraagd());
+        }
+        for (Instemming i : aanvraag.instemmingen()) {
+            Grenzen.instemmingDagen("instemming-dagen", i.dagen());
+            if (i.datum() != null && i.datum().isBefore(ontvangen)) {
+                throw new OngeldigeInvoer("instemming", "opschorting met instemming van " + i.datum() + " ligt vóór de ontvangst van de aanvraag (" + ontvangen + ")");
             }
         }
         for (LocalDate i : aanvraag.ingebrekestellingen()) {
@@ -122,22 +124,26 @@ public final class Termijnberekening {
         if (aanvraag.ingetrokken() != null && aanvraag.ingetrokken().isBefore(ontvangen)) {
             throw new OngeldigeInvoer("ingetrokken", "intrekking van " + aanvraag.ingetrokken() + " ligt vóór de ontvangst van de aanvraag (" + ontvangen + ")");
         }
+        Aanvraag.LaatsteFeit laatste = aanvraag.laatsteFeit();
+        if (peildatum.isBefore(laatste.datum())) {
+            throw new OngeldigeInvoer("peildatum", "peildatum " + peildatum + " ligt vóór " + laatste.wat() + " van " + laatste.datum()
+                    + "; de peildatum kan niet vóór een gegeven feit liggen");
+        }
     }
 
-    private Verlenging controleerVerlenging(Aanvraag aanvraag, LocalDate termijnZonderVerlenging) {
+    /** The one verlenging, or null; a second is refused (Ow 16.64 lid 2: once). */
+    private static Verlenging enigeVerlenging(Aanvraag aanvraag) {
         List<Verlenging> verlengingen = aanvraag.verlengingen();
-        if (verlengingen.isEmpty()) {
-            return null;
-        }
         if (verlengingen.size() > 1) {
             throw new OngeldigeInvoer("verlenging", "de beslistermijn kan maar één keer worden verlengd; er zijn er " + verlengingen.size());
         }
-        Verlenging v = verlengingen.getFirst();
-        if (v.dagen() > Verlenging.MAXIMUM_DAGEN) {
-            throw new OngeldigeInvoer("verlenging", "verlenging van " + v.dagen() + " dagen is langer dan de toegestane 6 weken (42 dagen)");
-        }
-        if (v.dagen() <= 0) {
-            throw new OngeldigeInvoer("verlenging", "verlenging moet ten minste één dag zijn");
+        return verlengingen.isEmpty() ? null : verlengingen.getFirst();
+    }
+
+    /** A verlenging must be made known within the term (Ow 16.64 lid 2) or, for uitgebreid, within 8 weeks (16.66 lid 3). */
+    private static Verlenging controleerVerlenging(Aanvraag aanvraag, Verlenging v, LocalDate termijnZonderVerlenging) {
+        if (v == null) {
+            return null;
         }
         if (v.bekendgemaakt().isBefore(aanvraag.ontvangen())) {
             throw new OngeldigeInvoer("verlenging-bekendgemaakt", "verlenging bekendgemaakt op " + v.bekendgemaakt() + ", vóór de ontvangst van de aanvraag (" + aanvraag.ontvangen() + ")");
@@ -162,7 +168,7 @@ public final class Termijnberekening {
         for (Aanvulling a : aanvullingen) {
             LocalDate v = a.gevraagd();
             if (!a.termijnGesteld()) {
-                lijst.add(new Opschorting(v, null, 0, Opschorting.Soort.ZONDER_TERMIJN));
+                lijst.add(new Opschorting(v, null, null, 0, Opschorting.Soort.ZONDER_TERMIJN));
                 continue;
             }
             LocalDate einde;
@@ -182,9 +188,87 @@ public final class Termijnberekening {
                 einde = v.isAfter(peildatum) ? v : peildatum;
                 soort = Opschorting.Soort.LOPEND;
             }
-            lijst.add(new Opschorting(v, einde, (int) Math.max(0, einde.toEpochDay() - v.toEpochDay() - 1), soort));
+            lijst.add(new Opschorting(v, termijn, einde, (int) Math.max(0, einde.toEpochDay() - v.toEpochDay() - 1), soort));
         }
         return lijst;
+    }
+
+    /**
+     * Which suspensions count (Awb 4:15 suspends only a running term): requests and consents are taken in
+     * date order, and one made on or after the last day of the term as it stood that day suspends nothing.
+     *
+     * @param nietMeegeteld      consents given when the term had already ended
+     * @param extraOpLaatsteDag  for each request or consent made on the last day itself, the days it would add
+     *                           (the other reading, onzekerheid A7)
+     */
+    private record Schorsing(List<Opschorting> opschortingen, int instemmingDagen, List<Instemming> nietMeegeteld,
+                             List<Integer> extraOpLaatsteDag) {
+    }
+
+    private Schorsing schorsing(Procedure procedure, LocalDate ruweEinde, List<Opschorting> alle, List<Instemming> instemmingen, Verlenging verlenging) {
+        if (alle.isEmpty() && instemmingen.isEmpty()) {
+            return new Schorsing(alle, 0, List.of(), List.of());
+        }
+        record Verzoek(LocalDate datum, int aanvulling, Instemming instemming) {
+        }
+        List<Verzoek> verzoeken = new ArrayList<>();
+        for (int i = 0; i < alle.size(); i++) {
+            if (alle.get(i).schortOp()) {
+                verzoeken.add(new Verzoek(alle.get(i).gevraagd(), i, null));
+            }
+        }
+        int instemmingDagen = 0;
+        for (Instemming instemming : instemmingen) {
+            if (instemming.datum() == null) {
+                instemmingDagen += instemming.dagen(); // day unknown (command line): counted as given within the term
+            } else {
+                verzoeken.add(new Verzoek(instemming.datum(), -1, instemming));
+            }
+        }
+        verzoeken.sort(java.util.Comparator.comparing(Verzoek::datum));
+        List<Opschorting> uit = new ArrayList<>(alle);
+        List<Opschorting> geteld = new ArrayList<>();
+        List<Instemming> nietMeegeteld = new ArrayList<>();
+        List<Integer> extraOpLaatsteDag = new ArrayList<>();
+        for (Verzoek v : verzoeken) {
+            int totNu = dagenOpgeschort(geteld, false);
+            LocalDate eindeToen = einde(procedure, ruweEinde.plusDays(totNu + instemmingDagen),
+                    verlenging != null && !verlenging.bekendgemaakt().isAfter(v.datum()) ? verlenging : null);
+            boolean lopend = v.datum().isBefore(eindeToen) || opgeschortOp(geteld, v.datum());
+            int extra;
+            if (v.instemming() != null) {
+                extra = v.instemming().dagen();
+                if (lopend) {
+                    instemmingDagen += extra;
+                } else {
+                    nietMeegeteld.add(v.instemming());
+                }
+            } else {
+                Opschorting o = alle.get(v.aanvulling());
+                List<Opschorting> met = new ArrayList<>(geteld);
+                met.add(o);
+                extra = dagenOpgeschort(met, false) - totNu;
+                if (lopend) {
+                    geteld.add(o);
+                } else {
+                    uit.set(v.aanvulling(), o.nietOpschortend());
+                }
+            }
+            if (!lopend && v.datum().equals(eindeToen) && extra > 0) {
+                extraOpLaatsteDag.add(extra);
+            }
+        }
+        return new Schorsing(List.copyOf(uit), instemmingDagen, List.copyOf(nietMeegeteld), List.copyOf(extraOpLaatsteDag));
+    }
+
+    /** Is {@code dag} itself a suspended day of one of these requests (the term stands still)? */
+    private static boolean opgeschortOp(List<Opschorting> opschortingen, LocalDate dag) {
+        for (Opschorting o : opschortingen) {
+            if (o.gevraagd().isBefore(dag) && (o.soort() == Opschorting.Soort.LOPEND || o.einde().isAfter(dag))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Days V+1 … A−1 (or … A when {@code inclusiefEinde}) of all suspensions, each day counted once. */
@@ -193,7 +277,7 @@ public final class Termijnberekening {
         long[] van = new long[opschortingen.size()];
         long[] tot = new long[opschortingen.size()];
         for (Opschorting o : opschortingen) {
-            if (o.einde() == null) {
+            if (!o.schortOp()) {
                 continue;
             }
             long eersteDag = o.gevraagd().toEpochDay() + 1;
@@ -225,28 +309,37 @@ public final class Termijnberekening {
         return (int) totaal;
     }
 
-    private void alternatieven(Aanvraag aanvraag, LocalDate peildatum, List<Opschorting> opschortingen, int instemmingDagen, LocalDate ruweEinde,
+    private void alternatieven(Aanvraag aanvraag, LocalDate peildatum, Schorsing schorsing, LocalDate ruweEinde,
                                LocalDate eindeNaOpschorting, Verlenging verlenging, LocalDate uiterste, List<Onzekerheid> uit) {
         Procedure procedure = aanvraag.procedure();
         int verlengingDagen = verlenging == null ? 0 : verlenging.dagen();
-        if (!opschortingen.isEmpty()) {
+        List<Opschorting> opschortingen = schorsing.opschortingen();
+        int instemmingDagen = schorsing.instemmingDagen();
+        if (opschortingen.stream().anyMatch(Opschorting::schortOp)) {
             int inclusief = dagenOpgeschort(opschortingen, true) + instemmingDagen;
             voegToe(uit, "A1", einde(procedure, ruweEinde.plusDays(inclusief), verlenging), uiterste,
                     "opschorting inclusief de dag waarop is aangevuld (of de aanvultermijn verstreek)");
-            if (aanvraag.aanvullingen().stream().anyMatch(a -> !a.termijnGesteld())) {
-                // A6: as if the requests without a term had suspended; unknown while one of them is unanswered.
-                List<Aanvulling> alsOfMetTermijn = new ArrayList<>();
-                boolean bekend = true;
-                for (Aanvulling a : aanvraag.aanvullingen()) {
-                    bekend &= a.termijnGesteld() || a.aangevuld() != null;
-                    alsOfMetTermijn.add(a.termijnGesteld() ? a : new Aanvulling(a.gevraagd(), null, a.aangevuld(), true));
-                }
-                LocalDate alternatief = bekend
-                        ? einde(procedure, ruweEinde.plusDays(dagenOpgeschort(opschortingen(alsOfMetTermijn, peildatum), false) + instemmingDagen), verlenging)
-                        : null;
-                uit.add(new Onzekerheid("A6", alternatief,
-                        "verzoek om aanvulling zonder aanvultermijn schort niet op (ABRvS 13 juli 2016, ECLI:NL:RVS:2016:2527)"));
+        }
+        if (opschortingen.stream().anyMatch(o -> o.soort() == Opschorting.Soort.ZONDER_TERMIJN)) {
+            // A6: as if the requests without a term had suspended; unknown while one of them is unanswered.
+            List<Aanvulling> alsOfMetTermijn = new ArrayList<>();
+            boolean bekend = true;
+            for (Aanvulling a : aanvraag.aanvullingen()) {
+                bekend &= a.termijnGesteld() || a.aangevuld() != null;
+                alsOfMetTermijn.add(a.termijnGesteld() ? a : new Aanvulling(a.gevraagd(), null, a.aangevuld(), true));
             }
+            LocalDate alternatief = null;
+            if (bekend) {
+                Schorsing alsOf = schorsing(procedure, ruweEinde, opschortingen(alsOfMetTermijn, peildatum), aanvraag.instemmingen(), verlenging);
+                alternatief = einde(procedure, ruweEinde.plusDays(dagenOpgeschort(alsOf.opschortingen(), false) + alsOf.instemmingDagen()), verlenging);
+            }
+            uit.add(new Onzekerheid("A6", alternatief,
+                    "verzoek om aanvulling zonder aanvultermijn schort niet op (ABRvS 21 september 2016, ECLI:NL:RVS:2016:2527)"));
+        }
+        if (!schorsing.extraOpLaatsteDag().isEmpty()) {
+            int extra = java.util.Collections.max(schorsing.extraOpLaatsteDag());
+            voegToe(uit, "A7", einde(procedure, eindeNaOpschorting.plusDays(extra), verlenging), uiterste,
+                    "verzoek om aanvulling of opschorting met instemming op de laatste dag van de termijn schort die termijn ook op");
         }
         if (verlenging != null && procedure != Procedure.UITGEBREID) {
             voegToe(uit, "A2", kalender.verschuif(eindeNaOpschorting).plusDays(verlengingDagen), uiterste,

@@ -19,19 +19,27 @@ public record Verlenging(int dagen, LocalDate bekendgemaakt) {
         Objects.requireNonNull(bekendgemaakt, "bekendgemaakt");
     }
 
-    /** Parses an ISO duration in weeks or days ({@code P6W}, {@code P30D}); months are ambiguous and refused. */
+    /**
+     * Parses an ISO duration in weeks or days ({@code P6W}, {@code P30D}) of 1 to 42 days: the one place
+     * where the form and the maximum of a verlenging are checked. Months are ambiguous and refused.
+     *
+     * @throws OngeldigeInvoer with field {@code duur} (the event's field; {@code --verlenging} on the command line)
+     */
     public static Verlenging van(String duur, LocalDate bekendgemaakt) {
         Period periode;
         try {
             periode = Period.parse(duur);
-        } catch (DateTimeParseException e) {
-            throw new OngeldigeInvoer("verlenging", "duur '" + duur + "' is geen ISO-duur in weken of dagen (bijv. P6W of P30D)");
+        } catch (DateTimeParseException | ArithmeticException e) { // P306783379W overflows when weeks become days
+            throw new OngeldigeInvoer("duur", "duur " + OngeldigeInvoer.citaat(duur) + " is geen ISO-duur in weken of dagen (bijv. P6W of P30D)");
         }
         if (periode.getYears() != 0 || periode.getMonths() != 0) {
-            throw new OngeldigeInvoer("verlenging", "duur '" + duur + "' moet in weken of dagen (bijv. P6W); maanden en jaren zijn niet eenduidig");
+            throw new OngeldigeInvoer("duur", "duur " + OngeldigeInvoer.citaat(duur) + " moet in weken of dagen (bijv. P6W); maanden en jaren zijn niet eenduidig");
         }
         if (periode.getDays() <= 0) {
-            throw new OngeldigeInvoer("verlenging", "duur '" + duur + "' moet langer dan nul dagen zijn");
+            throw new OngeldigeInvoer("duur", "duur " + OngeldigeInvoer.citaat(duur) + " moet langer dan nul dagen zijn");
+        }
+        if (periode.getDays() > MAXIMUM_DAGEN) {
+            throw new OngeldigeInvoer("duur", "verlenging van " + periode.getDays() + " dagen is langer dan de toegestane 6 weken (42 dagen)");
         }
         return new Verlenging(periode.getDays(), bekendgemaakt);
     }

@@ -12,24 +12,26 @@ import java.util.regex.Pattern;
 
 /**
  * The facts of one zaak, keyed by event id, and what follows from them. Facts are applied in
- * (datum, id) order, so the order in which events arrive does not matter.
+ * (datum, id) order. A fact once accepted is never thrown out by a later event: a newcomer that
+ * contradicts the dossier is the one refused (see {@link #voegToe}).
+ *
+ * <p>The constructor does not judge the key or the facts: a stored dossier was accepted once and must
+ * stay readable when the input rules are tightened. Input goes through {@link #toetsSleutel} and {@link #voegToe}.
  */
 public record Zaakdossier(String gemeente, String zaak, Map<String, Feit> feiten) {
 
     /** CBS gemeente code, e.g. GM0363. */
     public static final Pattern GEMEENTECODE = Pattern.compile("GM\\d{4}");
-    /** A zaak reference: no spaces or personal data, bounded. */
+    /** A zaak reference: no spaces, bounded; see {@link #toetsSleutel} for what else is refused. */
     public static final Pattern ZAAKREFERENTIE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,79}");
+    private static final Pattern SCHEIDING = Pattern.compile("[._:/-]");
+    private static final Pattern MOBIEL_NUMMER = Pattern.compile("06\\d{8}");
 
     private static final Comparator<Feit> VOLGORDE = Comparator.comparing(Feit::datum).thenComparing(Feit::id);
 
     public Zaakdossier {
-        if (!GEMEENTECODE.matcher(Objects.requireNonNull(gemeente)).matches()) {
-            throw new OngeldigeInvoer("gemeente", "'" + gemeente + "' is geen CBS-gemeentecode (verwacht GM gevolgd door vier cijfers, bijv. GM0363)");
-        }
-        if (!ZAAKREFERENTIE.matcher(Objects.requireNonNull(zaak)).matches()) {
-            throw new OngeldigeInvoer("zaak", "zaakreferentie moet 1–80 tekens zijn: letters, cijfers en . _ : / -");
-        }
+        Objects.requireNonNull(gemeente);
+        Objects.requireNonNull(zaak);
         feiten = Map.copyOf(feiten);
     }
 
@@ -37,11 +39,52 @@ public record Zaakdossier(String gemeente, String zaak, Map<String, Feit> feiten
         return new Zaakdossier(gemeente, zaak, Map.of());
     }
 
+    /**
+     * The rules for a key given as input (docs/architectuur.md, "Zaakreferentie"). A reference becomes a
+     * table key and appears in every notification, so it must not carry personal data: it needs a digit
+     * (letters alone look like a name, e.g. {@code Jan.Jansen}), and no part of it may be a BSN (nine digits
+     * passing the elfproef) or a mobile number. ZGW identificaties such as {@code ZAAK-2026-0000123} pass.
+     *
+     * @throws OngeldigeInvoer with field {@code gemeente} or {@code zaak}; the reason never quotes the reference
+     */
+    public static void toetsSleutel(String gemeente, String zaak) {
+        if (!GEMEENTECODE.matcher(gemeente).matches()) {
+            throw new OngeldigeInvoer("gemeente", OngeldigeInvoer.citaat(gemeente) + " is geen CBS-gemeentecode (verwacht GM gevolgd door vier cijfers, bijv. GM0363)");
+        }
+        if (!ZAAKREFERENTIE.matcher(zaak).matches()) {
+            throw new OngeldigeInvoer("zaak", "zaakreferentie moet 1–80 tekens zijn: letters, cijfers en . _ : / -");
+        }
+        if (zaak.chars().noneMatch(Character::isDigit)) {
+            throw new OngeldigeInvoer("zaak", "zaakreferentie zonder cijfer lijkt op een naam; gebruik het zaaknummer (bijv. ZAAK-2026-0000123)");
+        }
+        for (String deel : SCHEIDING.split(zaak)) {
+            if (isBsn(deel)) {
+                throw new OngeldigeInvoer("zaak", "zaakreferentie bevat een getal van negen cijfers dat de elfproef haalt (een mogelijk BSN)");
+            }
+            if (MOBIEL_NUMMER.matcher(deel).matches()) {
+                throw new OngeldigeInvoer("zaak", "zaakreferentie bevat een mobiel telefoonnummer");
+            }
+        }
+    }
+
+    /** Nine digits, not all zero, passing the elfproef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11. */
+    static boolean isBsn(String deel) {
+        if (deel.length() != 9 || deel.chars().anyMatch(c -> c < '0' || c > '9') || deel.equals("000000000")) {
+            return false;
+        }
+        int som = 0;
+        for (int i = 0; i < 8; i++) {
+            som += (9 - i) * (deel.charAt(i) - '0');
+        }
+        som -= deel.charAt(8) - '0';
+        return som % 11 == 0;
+    }
+
     public boolean kent(String eventId) {
         return feiten.containsKey(eventId);
     }
 
-    /** This dossier plus {@code feit}; the same dossier when that event was already applied. */
+    /** This dossier plus {@code feit}, unchecked (input goes through {@link #voegToe}); the same dossier when that event id is known. */
     public Zaakdossier met(Feit feit) {
         if (kent(feit.id())) {
             return this;
@@ -101,33 +144,99 @@ public record Zaakdossier(String gemeente, String zaak, Map<String, Feit> feiten
         return Optional.of(a);
     }
 
-    /** A fact that cannot stand next to the facts told before it (in date order), with the reason. */
+    /** A fact that was kept before the receipt was known and does not stand next to it, with the reason. */
     public record Afgewezen(Feit feit, OngeldigeInvoer reden) {
     }
 
-    /** The facts that stand, and those that do not. */
-    public record Toetsing(Zaakdossier dossier, List<Afgewezen> afgewezen) {
+    /**
+     * The outcome of adding a fact.
+     *
+     * @param dossier   the dossier to store (unchanged for a duplicate)
+     * @param duplicaat the fact was known already (same id, or the same content under another id)
+     * @param afgewezen facts told before the receipt that the receipt, now known, shows to be wrong: they leave the dossier
+     */
+    public record Toevoeging(Zaakdossier dossier, boolean duplicaat, List<Afgewezen> afgewezen) {
     }
 
     /**
-     * Replays the facts in (datum, id) order and keeps each one only if the termijn still computes with
-     * it. The outcome depends on the set of facts, not on the order they arrived in: a verlenging told
-     * before the receipt is checked as soon as the receipt is known, and a second verlenging is the
-     * later one, whichever arrived first.
+     * Adds one reported fact (DESIGN.md §3.8). Accepted facts stay: the newcomer is checked against them
+     * and refused when it contradicts them. A fact told before the receipt is kept unchecked; when the
+     * receipt arrives it stands, and the facts kept so far are checked against it in date order, one by one.
+     *
+     * @param peildatum the day the fact is processed
+     * @throws OngeldigeInvoer when the newcomer is refused: the field and the reason
      */
-    public Toetsing toets(Termijnberekening berekening, LocalDate peildatum) {
-        Zaakdossier geldig = leeg(gemeente, zaak);
-        List<Afgewezen> afgewezen = new ArrayList<>();
-        for (Feit f : chronologisch()) {
-            Zaakdossier kandidaat = geldig.met(f);
-            try {
-                kandidaat.aanvraag().ifPresent(a -> berekening.bereken(a, peildatum));
-                geldig = kandidaat;
-            } catch (OngeldigeInvoer reden) {
-                afgewezen.add(new Afgewezen(f, reden));
+    public Toevoeging voegToe(Feit nieuw, Termijnberekening berekening, LocalDate peildatum) {
+        Feit bekend = feiten.get(nieuw.id());
+        if (bekend != null) {
+            if (bekend.inhoud().equals(nieuw.inhoud())) {
+                return new Toevoeging(this, true, List.of());
+            }
+            throw new OngeldigeInvoer("id", "dit event-id is al gebruikt voor een ander feit van deze zaak (" + bekend.soort().detailType()
+                    + "); een hergebruikt id met andere inhoud wordt niet verwerkt");
+        }
+        for (Feit f : feiten.values()) {
+            if (f.inhoud().equals(nieuw.inhoud())) {
+                return new Toevoeging(this, true, List.of());
             }
         }
-        return new Toetsing(geldig, List.copyOf(afgewezen));
+        if (feiten.size() >= Grenzen.MAX_FEITEN && !nieuw.soort().sluitZaakAf()) {
+            throw new OngeldigeInvoer("zaak", "zaak " + zaak + " heeft het maximum van " + Grenzen.MAX_FEITEN
+                    + " feiten bereikt; alleen een besluit of intrekking wordt nog verwerkt");
+        }
+        for (Feit f : feiten.values()) {
+            if (f.soort() == nieuw.soort() && (nieuw.soort().sluitZaakAf() || nieuw.soort() == Feitsoort.AANVRAAG_ONTVANGEN)) {
+                throw new OngeldigeInvoer(nieuw.soort() == Feitsoort.AANVRAAG_ONTVANGEN ? "ontvangen" : "datum", "zaak " + zaak + " heeft al "
+                        + switch (nieuw.soort()) {
+                            case AANVRAAG_ONTVANGEN -> "een ontvangst";
+                            case BESLUIT_BEKENDGEMAAKT -> "een besluit";
+                            default -> "een intrekking";
+                        } + " (" + f.inhoud().substring(f.inhoud().indexOf('|') + 1) + "); een tweede met andere gegevens wordt niet verwerkt");
+            }
+        }
+        boolean ontvangstBekend = feiten.values().stream().anyMatch(f -> f.soort() == Feitsoort.AANVRAAG_ONTVANGEN);
+        if (!ontvangstBekend && nieuw.soort() != Feitsoort.AANVRAAG_ONTVANGEN) {
+            return new Toevoeging(met(nieuw), false, List.of()); // checked once the receipt is known
+        }
+        if (!ontvangstBekend) {
+            Zaakdossier geldig = leeg(gemeente, zaak).met(nieuw);
+            geldig.bereken(berekening, peildatum); // a receipt that cannot stand on its own (e.g. Wabo) is refused
+            List<Afgewezen> afgewezen = new ArrayList<>();
+            for (Feit f : chronologisch()) {
+                Zaakdossier kandidaat = geldig.met(f);
+                try {
+                    kandidaat.bereken(berekening, peildatum);
+                    geldig = kandidaat;
+                } catch (OngeldigeInvoer reden) {
+                    afgewezen.add(new Afgewezen(f, reden));
+                }
+            }
+            return new Toevoeging(geldig, false, List.copyOf(afgewezen));
+        }
+        Zaakdossier kandidaat = met(nieuw);
+        try {
+            kandidaat.bereken(berekening, peildatum);
+        } catch (OngeldigeInvoer reden) {
+            if (!nieuw.soort().sluitZaakAf() || berekent(berekening, peildatum)) {
+                throw reden;
+            }
+            // The stored facts no longer compute (a rule changed since they were accepted); a besluit or
+            // withdrawal is not the cause and must still close the zaak.
+        }
+        return new Toevoeging(kandidaat, false, List.of());
+    }
+
+    private void bereken(Termijnberekening berekening, LocalDate peildatum) {
+        aanvraag().ifPresent(a -> berekening.bereken(a, peildatum));
+    }
+
+    private boolean berekent(Termijnberekening berekening, LocalDate peildatum) {
+        try {
+            bereken(berekening, peildatum);
+            return true;
+        } catch (OngeldigeInvoer e) {
+            return false;
+        }
     }
 
     /** A supplement answers the latest request sent on or before it that is still open; without one it waits. */

@@ -59,7 +59,7 @@ class JollydayVergelijkingTest {
      * law, not general public holidays, so jollyday cannot know them. Listed explicitly here.
      */
     private static final Set<LocalDate> KONINKLIJK_BESLUIT = Set.of(
-            LocalDate.of(2025, 5, 30), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 5, 15),
+            LocalDate.of(2024, 5, 10), LocalDate.of(2024, 12, 27), LocalDate.of(2025, 5, 30), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 5, 15),
             LocalDate.of(2027, 5, 7), LocalDate.of(2028, 4, 28), LocalDate.of(2028, 5, 26));
 
     private static final Map<LocalDate, List<Holiday>> JOLLYDAY = new TreeMap<>();

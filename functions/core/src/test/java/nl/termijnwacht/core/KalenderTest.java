@@ -159,9 +159,10 @@ class KalenderTest {
     }
 
     @Test
-    @DisplayName("de meegeleverde gelijkgestelde dagen zijn precies de zes koninklijke besluiten")
+    @DisplayName("de meegeleverde gelijkgestelde dagen zijn precies die van de besluiten 2023–2025 en 2026–2028")
     void meegeleverdeGelijkgesteldeDagen() {
-        assertEquals(List.of(LocalDate.of(2025, 5, 30), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 5, 15),
+        assertEquals(List.of(LocalDate.of(2023, 4, 28), LocalDate.of(2023, 5, 19), LocalDate.of(2024, 5, 10),
+                        LocalDate.of(2024, 12, 27), LocalDate.of(2025, 5, 30), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 5, 15),
                         LocalDate.of(2027, 5, 7), LocalDate.of(2028, 4, 28), LocalDate.of(2028, 5, 26)),
                 List.copyOf(K.gelijkgesteldeDagen()));
     }

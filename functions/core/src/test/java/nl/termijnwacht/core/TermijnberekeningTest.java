@@ -22,7 +22,7 @@ class TermijnberekeningTest {
     private static final LocalDate PEIL = parse("2026-11-28");
 
     private static Beslistermijn bereken(Aanvraag a) {
-        return ENGINE.bereken(a, PEIL);
+        return ENGINE.bereken(a, TermijnEigenschappenTest.nietVoorEenFeit(a, PEIL));
     }
 
     private static Aanvraag regulier(String ontvangen) {
@@ -109,8 +109,10 @@ class TermijnberekeningTest {
         @CsvSource({
                 "regulier, 2025-01-06, 2025-03-03",
                 "regulier-instemming, 2025-01-06, 2025-03-31",
-                // 12 weeks after 2024-10-03 is Thu 12-26 (Tweede Kerstdag) → Fri 12-27
-                "regulier-instemming, 2024-10-03, 2024-12-27",
+                // 12 weeks after 2024-10-03 is Thu 12-26 (Tweede Kerstdag); Fri 12-27 is a decree day (2023–2025) → Mon 12-30
+                "regulier-instemming, 2024-10-03, 2024-12-30",
+                // 8 weeks after 2024-03-15 is Fri 2024-05-10, a decree day (day after Ascension) → Mon 2024-05-13
+                "regulier, 2024-03-15, 2024-05-13",
                 // 8 weeks after 2025-11-07 is Fri 2026-01-02, a decree day → Mon 2026-01-05
                 "regulier, 2025-11-07, 2026-01-05",
                 // Ascension 2026 is Thu 05-14, 05-15 decree day → Mon 05-18
@@ -222,6 +224,127 @@ class TermijnberekeningTest {
         void lateAanvullingNaAanvultermijnTeltTotDeTermijn() {
             Aanvraag a = regulier("2025-01-06").metAanvulling(new Aanvulling(parse("2025-01-10"), parse("2025-01-20"), parse("2025-01-30"), true));
             assertEquals(9, bereken(a).opgeschorteDagen());
+        }
+    }
+
+    @Nested
+    @DisplayName("opschorting alleen van een lopende termijn (Awb 4:15)")
+    class AlleenLopendeTermijn {
+
+        @Test
+        void gelijkgesteldeDag2024_regulier15Maart2024EindigtOpMaandag13Mei() {
+            // raw end Fri 10 May 2024, the day after Ascension Day, equated with a holiday (Besluit gelijkstelling 2023–2025)
+            assertEquals(parse("2024-05-13"), bereken(regulier("2024-03-15")).uitersteBeslisdatum());
+        }
+
+        @Test
+        void verzoekNaAfloopVanDeTermijnSchortNietsOp() {
+            // deadline Mon 2025-03-03; request weeks later, supplemented later still
+            Beslistermijn t = bereken(regulier("2025-01-06").metAanvulling(Aanvulling.afgerond(parse("2025-03-20"), parse("2025-04-10")))
+                    .metIngebrekestelling(parse("2025-03-25")));
+            assertEquals(parse("2025-03-03"), t.uitersteBeslisdatum(), "the deadline does not move (before: moved to before the request)");
+            assertEquals(0, t.opgeschorteDagen());
+            assertEquals(Opschorting.Soort.NA_TERMIJN, t.opschortingen().getFirst().soort());
+            assertNotNull(t.dwangsom(), "the ingebrekestelling after the deadline is valid: a dwangsom runs");
+            assertEquals(parse("2025-04-08"), t.dwangsom().eersteDag());
+            assertTrue(t.stappen().stream().anyMatch(s -> s.contains("verstreken termijn kan niet meer worden opgeschort")), t.stappen().toString());
+            assertNull(onzekerheid(t, "A7"));
+        }
+
+        @Test
+        void verzoekOpDeLaatsteDagSchortNietOp_deAndereLezingIsA7() {
+            Beslistermijn t = bereken(regulier("2025-01-06").metAanvulling(Aanvulling.afgerond(parse("2025-03-03"), parse("2025-03-13"))));
+            assertEquals(parse("2025-03-03"), t.uitersteBeslisdatum());
+            // had it suspended: 04..12 March = 9 days → Wed 2025-03-12
+            assertEquals(parse("2025-03-12"), onzekerheid(t, "A7").alternatieveDatum());
+        }
+
+        @Test
+        void verzoekDeDagVoorDeLaatsteDagSchortWelOp() {
+            Beslistermijn t = bereken(regulier("2025-01-06").metAanvulling(Aanvulling.afgerond(parse("2025-03-02"), parse("2025-03-13"))));
+            assertEquals(10, t.opgeschorteDagen());
+            assertEquals(parse("2025-03-13"), t.uitersteBeslisdatum());
+        }
+
+        @Test
+        void deTermijnZoalsDieToenStond_eerdereOpschortingTeltMee() {
+            // first request suspends 9 days (deadline → 2025-03-12); a second request on 2025-03-10 is within that term
+            Beslistermijn t = bereken(regulier("2025-01-06")
+                    .metAanvulling(Aanvulling.afgerond(parse("2025-01-10"), parse("2025-01-20")))
+                    .metAanvulling(Aanvulling.afgerond(parse("2025-03-10"), parse("2025-03-15"))));
+            assertEquals(9 + 4, t.opgeschorteDagen());
+            assertTrue(t.opschortingen().stream().allMatch(Opschorting::schortOp));
+        }
+
+        @Test
+        void instemmingNaAfloopTeltNiet_opDeLaatsteDagIsA7() {
+            Beslistermijn na = bereken(regulier("2025-01-06").metInstemming(new Instemming(parse("2025-03-04"), 14)));
+            assertEquals(parse("2025-03-03"), na.uitersteBeslisdatum());
+            assertEquals(0, na.instemmingDagen());
+            assertEquals(1, na.instemmingenNaTermijn().size());
+            assertTrue(na.stappen().stream().anyMatch(s -> s.contains("telt niet mee")));
+            Beslistermijn op = bereken(regulier("2025-01-06").metInstemming(new Instemming(parse("2025-03-03"), 14)));
+            assertEquals(parse("2025-03-17"), onzekerheid(op, "A7").alternatieveDatum());
+            Beslistermijn binnen = bereken(regulier("2025-01-06").metInstemming(new Instemming(parse("2025-02-03"), 14)));
+            assertEquals(parse("2025-03-17"), binnen.uitersteBeslisdatum());
+        }
+
+        @Test
+        void eenVerzoekNaAfloopWachtNietOpAanvulling_geenOpgeschorteStatusEnGeenMijlpaal() {
+            Beslistermijn t = ENGINE.bereken(regulier("2025-01-06").metAanvulling(Aanvulling.gevraagd(parse("2025-03-20"), parse("2025-04-20"))),
+                    parse("2025-03-25"));
+            assertEquals(ZaakStatus.VERSTREKEN, t.status());
+            assertTrue(Mijlpalen.voor(t, Mijlpalen.STANDAARD_WAARSCHUWINGEN).stream().noneMatch(m -> m.soort() == MijlpaalSoort.OPSCHORTING_VERLOPEN));
+        }
+    }
+
+    @Nested
+    @DisplayName("peildatum en grenzen")
+    class PeildatumEnGrenzen {
+
+        @Test
+        void peildatumVoorEenGegevenFeitIsEenFout() {
+            OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class,
+                    () -> ENGINE.bereken(regulier("2026-01-05").metBesluit(parse("2027-03-23")), parse("2026-11-28")));
+            assertEquals("peildatum", e.veld());
+            assertTrue(e.reden().contains("2026-11-28") && e.reden().contains("2027-03-23"), e.reden());
+        }
+
+        @Test
+        void metBesluitTeltDeDwangsomTotDeDagErvoor() {
+            Beslistermijn t = ENGINE.bereken(regulier("2025-01-06").metIngebrekestelling(parse("2025-03-04")).metBesluit(parse("2025-03-25")),
+                    parse("2025-06-01"));
+            assertEquals(7, t.dwangsom().dagen(), "18..24 March");
+        }
+
+        @Test
+        void instemmingsdagenZijnBegrensd_geenOverloop() {
+            OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class, () -> bereken(regulier("2025-01-06")
+                    .metInstemming(new Instemming(null, Integer.MAX_VALUE)).metInstemming(new Instemming(null, Integer.MAX_VALUE))));
+            assertEquals("instemming-dagen", e.veld());
+        }
+
+        @Test
+        void verlengingMetOverlopendeDuurIsEenFoutGeenCrash() {
+            OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class, () -> Verlenging.van("P306783379W", parse("2026-02-01")));
+            assertEquals("duur", e.veld());
+            assertTrue(e.reden().length() < 200, e.reden());
+        }
+
+        @Test
+        void datumsBuitenHetBereikOfMetTeveelCijfers() {
+            for (String d : List.of("+999999999-12-31", "9999-01-01", "1970-01-01", "2100-01-01", "-001-01-01", "20260-01-01")) {
+                assertThrows(OngeldigeInvoer.class, () -> Datums.invoer("ontvangen", d), d);
+            }
+            assertEquals(parse("2099-12-31"), Datums.invoer("ontvangen", "2099-12-31"));
+        }
+
+        @Test
+        void eenRedenCiteertHoogstensEenKortSchoonFragment() {
+            String lang = "\u202Ex".repeat(100_000) + "\u0000";
+            OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class, () -> Datums.invoer("datum", lang));
+            assertTrue(e.reden().length() < 120, e.reden());
+            assertTrue(e.reden().chars().noneMatch(c -> c < 32 || c == 0x202E), e.reden());
         }
     }
 
@@ -373,8 +496,9 @@ class TermijnberekeningTest {
 
         @Test
         void verlengingTeLang() {
-            OngeldigeInvoer e = fout(regulier("2025-01-06").metVerlenging(Verlenging.van("P7W", parse("2025-02-01"))));
-            assertEquals("verlenging", e.veld());
+            // the form and the maximum are checked in one place, where the duration is read
+            OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class, () -> Verlenging.van("P7W", parse("2025-02-01")));
+            assertEquals("duur", e.veld());
             assertTrue(e.reden().contains("6 weken"), e.reden());
         }
 

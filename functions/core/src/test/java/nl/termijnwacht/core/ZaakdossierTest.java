@@ -82,22 +82,117 @@ class ZaakdossierTest {
         assertEquals("ontvangen", e.veld());
     }
 
+    private static final LocalDate VANDAAG = parse("2026-06-15");
+
+    /** Adds the facts one by one as events would, returning the dossier and every refusal. */
+    private static Zaakdossier.Toevoeging voegToe(List<Feit> feiten, List<OngeldigeInvoer> geweigerd) {
+        Zaakdossier d = Zaakdossier.leeg("GM0363", "Z-1");
+        Zaakdossier.Toevoeging t = new Zaakdossier.Toevoeging(d, false, List.of());
+        List<Zaakdossier.Afgewezen> later = new ArrayList<>();
+        for (Feit f : feiten) {
+            try {
+                t = t.dossier().voegToe(f, ENGINE, VANDAAG);
+                later.addAll(t.afgewezen());
+            } catch (OngeldigeInvoer e) {
+                geweigerd.add(e);
+            }
+        }
+        return new Zaakdossier.Toevoeging(t.dossier(), false, later);
+    }
+
+    private static final Feit ONTVANGST = new Feit.AanvraagOntvangen("a", Procedure.REGULIER, parse("2026-03-02"));
+
     @Test
-    void toetsHoudtAlleenFeitenDieInDatumvolgordeStandhouden() {
-        Verlenging eerste = new Verlenging(14, parse("2025-04-01"));
-        Verlenging tweede = new Verlenging(28, parse("2025-04-02"));
-        Zaakdossier d = dossier(List.of(new Feit.TermijnVerlengd("v2", tweede), new Feit.TermijnVerlengd("v1", eerste), FEITEN.get(0)));
-        Zaakdossier.Toetsing t = d.toets(ENGINE, parse("2025-04-10"));
-        assertEquals(Set.of("a", "v1"), t.dossier().feiten().keySet());
-        assertEquals(1, t.afgewezen().size());
-        assertEquals("v2", t.afgewezen().getFirst().feit().id());
-        assertEquals("verlenging", t.afgewezen().getFirst().reden().veld());
+    void eenVroegGedateerdBesluitVerdringtDeOntvangstNiet() {
+        List<OngeldigeInvoer> geweigerd = new ArrayList<>();
+        Zaakdossier d = voegToe(List.of(ONTVANGST, new Feit.BesluitBekendgemaakt("b", parse("2026-03-01"))), geweigerd).dossier();
+        assertEquals(Set.of("a"), d.feiten().keySet(), "the receipt stands");
+        assertEquals("besluit", geweigerd.getFirst().veld());
+    }
+
+    @Test
+    void eenFeitVoorDeOntvangstWordtGetoetstZodraDieBekendIs_enDeOntvangstBlijft() {
+        List<OngeldigeInvoer> geweigerd = new ArrayList<>();
+        Zaakdossier.Toevoeging t = voegToe(List.of(new Feit.BesluitBekendgemaakt("b", parse("2026-03-01")),
+                new Feit.IngebrekestellingOntvangen("i", parse("2026-05-10")), ONTVANGST), geweigerd);
+        assertEquals(List.of(), geweigerd, "the receipt itself is never refused for a fact told before it");
+        assertEquals(Set.of("a", "i"), t.dossier().feiten().keySet());
+        assertEquals("b", t.afgewezen().getFirst().feit().id());
+        assertEquals("besluit", t.afgewezen().getFirst().reden().veld());
+    }
+
+    @Test
+    void eenTweedeOntvangstVervangtDeEersteNiet_ookNietMetEenIdDatVoorgaat() {
+        List<OngeldigeInvoer> geweigerd = new ArrayList<>();
+        Zaakdossier d = voegToe(List.of(ONTVANGST, new Feit.AanvraagOntvangen("0", Procedure.UITGEBREID, parse("2026-03-01"))), geweigerd).dossier();
+        assertEquals(Set.of("a"), d.feiten().keySet());
+        assertEquals("ontvangen", geweigerd.getFirst().veld());
+    }
+
+    @Test
+    void eenTweedeVerlengingIsDeNieuwkomerDieWordtGeweigerd() {
+        List<OngeldigeInvoer> geweigerd = new ArrayList<>();
+        Zaakdossier d = voegToe(List.of(ONTVANGST, new Feit.TermijnVerlengd("v2", new Verlenging(28, parse("2026-04-02"))),
+                new Feit.TermijnVerlengd("v1", new Verlenging(14, parse("2026-04-01")))), geweigerd).dossier();
+        assertEquals(Set.of("a", "v2"), d.feiten().keySet(), "the verlenging accepted first stays");
+        assertEquals("verlenging", geweigerd.getFirst().veld());
+    }
+
+    @Test
+    void hetzelfdeIdMetAndereInhoudWordtGeweigerd_dezelfdeInhoudMetEenNieuwIdVeranderdNiets() throws Exception {
+        Zaakdossier d = voegToe(List.of(ONTVANGST), new ArrayList<>()).dossier();
+        OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class,
+                () -> d.voegToe(new Feit.IngebrekestellingOntvangen("a", parse("2026-05-10")), ENGINE, VANDAAG));
+        assertEquals("id", e.veld());
+        Zaakdossier.Toevoeging t = d.voegToe(new Feit.AanvraagOntvangen("nieuw-id", Procedure.REGULIER, parse("2026-03-02")), ENGINE, VANDAAG);
+        assertTrue(t.duplicaat());
+        assertSame(d, t.dossier());
+        assertTrue(d.voegToe(ONTVANGST, ENGINE, VANDAAG).duplicaat());
+    }
+
+    @Test
+    void eenVolDossierWeigertNieuweFeitenBehalveBesluitEnIntrekking() {
+        List<Feit> feiten = new ArrayList<>(List.of(ONTVANGST));
+        for (int i = 1; i < Grenzen.MAX_FEITEN; i++) {
+            feiten.add(new Feit.IngebrekestellingOntvangen("i" + i, parse("2026-03-02").plusDays(i)));
+        }
+        List<OngeldigeInvoer> geweigerd = new ArrayList<>();
+        Zaakdossier vol = voegToe(feiten, geweigerd).dossier();
+        assertEquals(List.of(), geweigerd);
+        assertEquals(Grenzen.MAX_FEITEN, vol.feiten().size());
+        OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class,
+                () -> vol.voegToe(new Feit.AanvullingOntvangen("x", parse("2026-06-01")), ENGINE, VANDAAG));
+        assertTrue(e.reden().contains("Z-1") && e.reden().contains("maximum"), e.reden());
+        Zaakdossier besloten = vol.voegToe(new Feit.BesluitBekendgemaakt("b", parse("2026-06-10")), ENGINE, VANDAAG).dossier();
+        Zaakdossier ingetrokken = vol.voegToe(new Feit.AanvraagIngetrokken("w", parse("2026-06-10")), ENGINE, VANDAAG).dossier();
+        assertEquals(Grenzen.MAX_FEITEN + 1, besloten.feiten().size());
+        assertEquals(Grenzen.MAX_FEITEN + 1, ingetrokken.feiten().size());
+        assertEquals("datum", assertThrows(OngeldigeInvoer.class,
+                () -> besloten.voegToe(new Feit.BesluitBekendgemaakt("b2", parse("2026-06-11")), ENGINE, VANDAAG)).veld(), "one besluit");
+    }
+
+    @Test
+    void eenBesluitSluitOokEenDossierDatNietMeerTeBerekenenIs() {
+        // accepted by an older version: two verlengingen, which the engine refuses
+        Zaakdossier oud = Zaakdossier.leeg("GM0363", "Z-1").met(ONTVANGST).met(new Feit.TermijnVerlengd("v", new Verlenging(60, parse("2026-03-10"))))
+                .met(new Feit.TermijnVerlengd("v2", new Verlenging(7, parse("2026-03-11"))));
+        assertThrows(OngeldigeInvoer.class, () -> oud.voegToe(new Feit.IngebrekestellingOntvangen("i", parse("2026-06-01")), ENGINE, VANDAAG));
+        Zaakdossier besloten = oud.voegToe(new Feit.BesluitBekendgemaakt("b", parse("2026-06-10")), ENGINE, VANDAAG).dossier();
+        assertTrue(besloten.kent("b"));
     }
 
     @Test
     void ongeldigeGemeentecodeOfZaakreferentie() {
-        assertEquals("gemeente", assertThrows(OngeldigeInvoer.class, () -> Zaakdossier.leeg("0363", "Z-1")).veld());
-        assertEquals("zaak", assertThrows(OngeldigeInvoer.class, () -> Zaakdossier.leeg("GM0363", "Jan Jansen")).veld());
+        assertEquals("gemeente", assertThrows(OngeldigeInvoer.class, () -> Zaakdossier.toetsSleutel("0363", "Z-1")).veld());
+        for (String persoonsgegeven : List.of("Jan Jansen", "Jan.Jansen", "jan.jansen@example.nl", "999999990", "Z-999999990", "ZAAK/0612345678")) {
+            OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class, () -> Zaakdossier.toetsSleutel("GM0363", persoonsgegeven), persoonsgegeven);
+            assertEquals("zaak", e.veld());
+            assertTrue(!e.reden().contains(persoonsgegeven), "the reason never quotes the reference");
+        }
+        for (String zaaknummer : List.of("ZAAK-2026-0000123", "Z-1", "2026-0101", "OLO-12345678", "123456789", "ZK26.000412", "urn:zaak:2026:77")) {
+            Zaakdossier.toetsSleutel("GM0363", zaaknummer); // 123456789 fails the elfproef
+        }
+        assertTrue(Zaakdossier.isBsn("999999990") && Zaakdossier.isBsn("111222333") && !Zaakdossier.isBsn("123456789"));
     }
 
     @Test

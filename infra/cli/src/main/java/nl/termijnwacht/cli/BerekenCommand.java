@@ -14,6 +14,7 @@ import nl.termijnwacht.core.Aanvulling;
 import nl.termijnwacht.core.Beslistermijn;
 import nl.termijnwacht.core.Datums;
 import nl.termijnwacht.core.Dwangsom;
+import nl.termijnwacht.core.Grenzen;
 import nl.termijnwacht.core.Instemming;
 import nl.termijnwacht.core.Kalender;
 import nl.termijnwacht.core.Mijlpaal;
@@ -57,7 +58,8 @@ final class BerekenCommand implements Callable<Integer> {
     List<String> aanvullingenZonderTermijn = new ArrayList<>();
 
     @Option(names = "--instemming-dagen", paramLabel = "N",
-            description = "dagen opschorting met instemming van de aanvrager (Awb 4:15 lid 2a). Herhaalbaar.")
+            description = "dagen opschorting met instemming van de aanvrager (Awb 4:15 lid 2a), 1–366; N@DATUM met de dag "
+                    + "van de instemming (na afloop van de termijn telt die niet). Herhaalbaar.")
     List<String> instemmingDagen = new ArrayList<>();
 
     @Option(names = "--verlenging", paramLabel = "DUUR", description = "verlenging als ISO-duur, bijv. P6W")
@@ -76,7 +78,8 @@ final class BerekenCommand implements Callable<Integer> {
     String ingetrokken;
 
     @Option(names = "--peildatum", paramLabel = "DATUM",
-            description = "peildag voor lopende opschorting en verschuldigde dwangsom (standaard: vandaag)")
+            description = "peildag voor lopende opschorting en verschuldigde dwangsom (standaard: vandaag, of de laatste "
+                    + "gegeven datum als die later is); niet vóór een gegeven feit")
     String peildatum;
 
     @Option(names = "--json", description = "uitvoer als één JSON-object")
@@ -85,7 +88,10 @@ final class BerekenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Aanvraag aanvraag = aanvraag();
-        LocalDate peil = peildatum == null ? LocalDate.now(NEDERLAND) : Invoer.datum("--peildatum", peildatum);
+        // Without --peildatum: today, or the latest date given when that lies ahead (a besluit next year is counted then).
+        LocalDate vandaag = LocalDate.now(NEDERLAND);
+        LocalDate laatste = aanvraag.laatsteFeit().datum();
+        LocalDate peil = peildatum != null ? Invoer.datum("--peildatum", peildatum) : laatste.isAfter(vandaag) ? laatste : vandaag;
         Beslistermijn termijn;
         try {
             termijn = new Termijnberekening(kalender()).bereken(aanvraag, peil);
@@ -117,11 +123,20 @@ final class BerekenCommand implements Callable<Integer> {
                     delen.length == 1 ? null : Invoer.datum("--aanvulling-zonder-termijn", delen[1])));
         }
         for (String waarde : instemmingDagen) {
+            // N, or N@DATUM: the day of the consent, so a consent after the term ended can be recognised (Awb 4:15)
+            String[] delen = waarde.strip().split("@", 2);
+            long dagen;
             try {
-                a = a.metInstemming(new Instemming(null, Integer.parseInt(waarde.strip())));
+                dagen = Long.parseLong(delen[0].strip());
             } catch (NumberFormatException e) {
-                throw new FouteInvoer("--instemming-dagen", "'" + waarde + "' is geen geheel aantal dagen");
+                throw new FouteInvoer("--instemming-dagen", OngeldigeInvoer.citaat(waarde) + " is geen geheel aantal dagen (N of N@JJJJ-MM-DD)");
             }
+            try {
+                Grenzen.instemmingDagen("instemming-dagen", dagen);
+            } catch (OngeldigeInvoer e) {
+                throw new FouteInvoer("--instemming-dagen", e.reden());
+            }
+            a = a.metInstemming(new Instemming(delen.length == 2 ? Invoer.datum("--instemming-dagen", delen[1]) : null, (int) dagen));
         }
         if (!verlengingen.isEmpty() && verlengingBekendgemaakt == null) {
             throw new FouteInvoer("--verlenging-bekendgemaakt", "verplicht bij --verlenging: wanneer is de verlenging bekendgemaakt?");
@@ -152,7 +167,7 @@ final class BerekenCommand implements Callable<Integer> {
     private static String[] splits(String optie, String waarde) {
         String[] delen = waarde.strip().split("/", -1);
         if (delen.length > 2 || delen[0].isBlank()) {
-            throw new FouteInvoer(optie, "'" + waarde + "' moet de vorm V/A hebben (twee datums JJJJ-MM-DD gescheiden door /)");
+            throw new FouteInvoer(optie, OngeldigeInvoer.citaat(waarde) + " moet de vorm V/A hebben (twee datums JJJJ-MM-DD gescheiden door /)");
         }
         return delen.length == 2 && delen[1].isBlank() ? new String[] {delen[0]} : delen;
     }
@@ -174,6 +189,8 @@ final class BerekenCommand implements Callable<Integer> {
             case "instemming-dagen", "verlenging", "verlenging-bekendgemaakt", "ingebrekestelling", "besluit", "ontvangen",
                  "procedure", "aanvulling", "peildatum", "ingetrokken" -> "--" + veld;
             case "aanvullenVoor" -> "--aanvulling";
+            case "duur" -> "--verlenging";
+            case "instemming", "dagen" -> "--instemming-dagen";
             default -> veld;
         };
     }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import nl.termijnwacht.core.Datums;
+import nl.termijnwacht.core.OngeldigeInvoer;
 
 /** Parsing of command-line values with messages that name the option. */
 final class Invoer {
@@ -22,9 +23,9 @@ final class Invoer {
             return null;
         }
         try {
-            return Datums.parse(waarde.strip());
-        } catch (DateTimeParseException e) {
-            throw new FouteInvoer(optie, "'" + waarde + "' is geen bestaande datum (verwacht JJJJ-MM-DD, bijv. 2026-03-31)");
+            return Datums.invoer(optie, waarde);
+        } catch (OngeldigeInvoer e) {
+            throw new FouteInvoer(optie, e.reden());
         }
     }
 

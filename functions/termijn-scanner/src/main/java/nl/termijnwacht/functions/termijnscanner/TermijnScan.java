@@ -116,16 +116,18 @@ public final class TermijnScan {
     }
 
     private Beoordeling beoordeel(Sleutel s, Instant nu) {
-        Zaak zaak = zaken.lees(s.gemeente(), s.zaak()).orElse(null);
-        if (zaak == null) {
-            return new Beoordeling(s, null, List.of(), Set.of(), 0, null);
-        }
+        Zaak zaak;
         Zaakstand stand;
         try {
+            zaak = zaken.lees(s.gemeente(), s.zaak()).orElse(null);
+            if (zaak == null) {
+                return new Beoordeling(s, null, List.of(), Set.of(), 0, null);
+            }
             stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
         } catch (RuntimeException e) {
-            // one zaak whose facts no longer compute (e.g. a changed rule) must not stop the others
-            return new Beoordeling(s, zaak, List.of(), Set.of(), 0, s.gemeente() + "/" + s.zaak() + ": " + e.getMessage());
+            // One zaak that cannot be read or computed (a corrupt item, a rule changed since its facts were
+            // accepted) must not stop the others: it is named by reference, counted, and fails the run at the end.
+            return new Beoordeling(s, null, List.of(), Set.of(), 0, s.gemeente() + "/" + s.zaak() + ": " + e.getMessage());
         }
         List<Zaakmelding> geclaimd = new ArrayList<>();
         Set<String> alVerzonden = new TreeSet<>();

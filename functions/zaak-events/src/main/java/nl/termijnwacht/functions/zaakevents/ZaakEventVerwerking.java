@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import nl.termijnwacht.aws.Afwijzingen;
 import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
@@ -17,9 +15,9 @@ import nl.termijnwacht.core.Zaakdossier;
 import nl.termijnwacht.core.Zaakstand;
 
 /**
- * Applies one case event: the fact is added to the zaak (keyed by its event id), the facts are checked
- * in date order ({@link Zaakdossier#toets}), the termijn and the next milestone are derived again, and
- * the zaak is stored with a version check. A malformed event or one that breaks a rule goes to the
+ * Applies one case event: the fact is added to the zaak (keyed by its event id) if it stands next to
+ * the facts already accepted ({@link Zaakdossier#voegToe}), the termijn and the next milestone are derived
+ * again, and the zaak is stored with a version check. A malformed event or one that breaks a rule goes to the
  * rejection queue and changes nothing; transient AWS failures are thrown so Lambda retries the event
  * and, in the end, dead-letters it.
  */
@@ -51,43 +49,33 @@ public final class ZaakEventVerwerking {
     }
 
     public Uitkomst verwerk(JsonNode event, Instant nu) {
+        LocalDate vandaag = LocalDate.ofInstant(nu, instellingen.zone());
         ZaakEvents.ZaakEvent e;
         try {
-            e = events.lees(event);
+            e = events.lees(event, vandaag);
         } catch (OngeldigeInvoer fout) {
             return wijsAf(event, fout, nu);
         }
+        Termijnberekening berekening = new Termijnberekening(instellingen.kalender());
         for (int poging = 1; ; poging++) {
             Zaak zaak = zaken.lees(e.gemeente(), e.zaak()).orElseGet(() -> Zaak.nieuw(e.gemeente(), e.zaak()));
-            if (zaak.dossier().kent(e.feit().id())) {
+            Zaakdossier.Toevoeging toevoeging;
+            try {
+                toevoeging = zaak.dossier().voegToe(e.feit(), berekening, vandaag);
+            } catch (OngeldigeInvoer fout) {
+                return wijsAf(event, fout, nu);
+            }
+            if (toevoeging.duplicaat()) {
                 return new Uitkomst(Resultaat.AL_VERWERKT, null, null);
             }
-            Zaakdossier.Toetsing toetsing = zaak.dossier().met(e.feit())
-                    .toets(new Termijnberekening(instellingen.kalender()), LocalDate.ofInstant(nu, instellingen.zone()));
-            List<Zaakdossier.Afgewezen> eerderOpgeslagen = new ArrayList<>();
-            OngeldigeInvoer ditEvent = null;
-            for (Zaakdossier.Afgewezen a : toetsing.afgewezen()) {
-                if (a.feit().id().equals(e.feit().id())) {
-                    ditEvent = a.reden();
-                } else {
-                    eerderOpgeslagen.add(a);
-                }
-            }
-            if (ditEvent != null && eerderOpgeslagen.isEmpty()) {
-                return wijsAf(event, ditEvent, nu);
-            }
-            // Facts stored before they could be checked (e.g. told before the receipt) that do not stand: handed to
-            // the beheerder with their reason before the zaak drops them, so a crash in between loses nothing.
-            for (Zaakdossier.Afgewezen a : eerderOpgeslagen) {
+            // Facts kept before the receipt that the receipt shows to be wrong: handed to the beheerder with their
+            // reason before the zaak drops them, so a crash in between loses nothing (a retry may hand them twice).
+            for (Zaakdossier.Afgewezen a : toevoeging.afgewezen()) {
                 afwijzingen.wijsAf(FUNCTIE, opgeslagenEvent(e, a.feit()), a.reden().veld(), a.reden().reden(), nu);
             }
-            Zaakdossier dossier = toetsing.dossier();
-            Zaakstand stand = Zaakstand.bepaal(dossier, zaak.verzonden(), nu, instellingen);
+            Zaakdossier dossier = toevoeging.dossier();
             try {
-                zaken.bewaar(new Zaak(dossier, zaak.verzonden(), zaak.versie()), stand.termijn(), stand.volgendeMoment(nu), nu);
-                if (ditEvent != null) {
-                    return wijsAf(event, ditEvent, nu);
-                }
+                bewaar(new Zaak(dossier, zaak.verzonden(), zaak.versie()), nu);
                 return new Uitkomst(Resultaat.VERWERKT, null, null);
             } catch (ZaakRepository.GelijktijdigGewijzigd conflict) {
                 if (poging == POGINGEN) {
@@ -98,11 +86,27 @@ public final class ZaakEventVerwerking {
         }
     }
 
+    /**
+     * Stores the zaak with its derived termijn and next milestone. Only a besluit or withdrawal can be added to
+     * a dossier whose older facts no longer compute ({@link Zaakdossier#voegToe}); such a zaak is closed and
+     * leaves the due index.
+     */
+    private void bewaar(Zaak zaak, Instant nu) {
+        Zaakstand stand;
+        try {
+            stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
+        } catch (OngeldigeInvoer onberekenbaar) {
+            zaken.bewaar(zaak, null, null, nu);
+            return;
+        }
+        zaken.bewaar(zaak, stand.termijn(), stand.volgendeMoment(nu), nu);
+    }
+
     /** A stored fact as an event again (id, type, zaak and the fields kept), for the rejection queue. */
     private JsonNode opgeslagenEvent(ZaakEvents.ZaakEvent e, Feit feit) {
         ObjectNode detail = events.detail(feit).put("gemeente", e.gemeente()).put("zaak", e.zaak());
         ObjectNode event = detail.objectNode();
-        event.put("id", feit.id()).put("source", ZaakEvents.SOURCE).put("detail-type", feit.soort()).set("detail", detail);
+        event.put("id", feit.id()).put("source", ZaakEvents.SOURCE).put("detail-type", feit.soort().detailType()).set("detail", detail);
         return event;
     }
 

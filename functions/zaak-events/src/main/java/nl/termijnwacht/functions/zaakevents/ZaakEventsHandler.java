@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,26 +56,44 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] bytes = input.readAllBytes();
-        JsonNode event;
-        try {
-            event = JSON.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            // Not JSON at all: keep the raw text so nothing is lost.
-            OngeldigeInvoer fout = new OngeldigeInvoer("event", "geen geldige JSON: " + e.getOriginalMessage());
+        byte[] bytes = input.readNBytes(ZaakEvents.MAX_EVENT_BYTES + 1);
+        boolean teGroot = bytes.length > ZaakEvents.MAX_EVENT_BYTES;
+        if (teGroot) {
+            bytes = concat(bytes, input.readAllBytes()); // kept whole for the rejection, never parsed
+        }
+        JsonNode event = null;
+        OngeldigeInvoer fout = null;
+        if (teGroot) {
+            fout = new OngeldigeInvoer("event", "event van " + bytes.length + " bytes is groter dan EventBridge toestaat ("
+                    + ZaakEvents.MAX_EVENT_BYTES + " bytes)");
+        } else {
+            try {
+                event = JSON.readTree(bytes);
+            } catch (JsonProcessingException e) {
+                var plek = e.getLocation();
+                fout = new OngeldigeInvoer("event", "geen geldige JSON" + (plek == null ? "" : " (regel " + plek.getLineNr() + ", kolom " + plek.getColumnNr() + ")"));
+            }
+        }
+        ZaakEventVerwerking.Uitkomst uitkomst;
+        if (fout != null) {
+            // Not readable: keep the raw text so nothing is lost.
             afwijzingen.wijsAf(ZaakEventVerwerking.FUNCTIE, TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8)), fout.veld(), fout.reden(), klok.instant());
-            output.write(JSON.writeValueAsBytes(JSON.createObjectNode().put("resultaat", "AFGEWEZEN").put("reden", fout.reden())));
-            return;
+            uitkomst = new ZaakEventVerwerking.Uitkomst(ZaakEventVerwerking.Resultaat.AFGEWEZEN, fout.veld(), fout.veld() + ": " + fout.reden());
+        } else {
+            uitkomst = verwerking.verwerk(event, klok.instant());
         }
-        ZaakEventVerwerking.Uitkomst uitkomst = verwerking.verwerk(event, klok.instant());
-        ObjectNode verslag = JSON.createObjectNode()
-                .put("resultaat", uitkomst.resultaat().name())
-                .put("reden", uitkomst.reden());
         if (context != null) {
-            // id, type and the wrong field only: values from the event may hold personal data, so they stay out of the log
+            // Values from the event may hold personal data: only an id and a type of the expected shape reach the log.
+            String[] log = ZaakEvents.voorLog(event);
             context.getLogger().log(JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name()).put("veld", uitkomst.veld())
-                    .put("event", event.path("id").asText()).put("type", event.path("detail-type").asText()).toString());
+                    .put("event", log[0]).put("type", log[1]).toString());
         }
-        output.write(JSON.writeValueAsBytes(verslag));
+        output.write(JSON.writeValueAsBytes(JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name()).put("reden", uitkomst.reden())));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 }

@@ -92,8 +92,14 @@ class ZaakEventsHandlerTest {
         assertTrue(afgewezen().isEmpty());
     }
 
+    /** The handler at a later moment: a fact is never reported before the day it happened. */
+    private void op(String moment) {
+        handler = ZaakEventsHandler.bouw(aws, Clock.fixed(Instant.parse(moment), ZoneOffset.UTC));
+    }
+
     @Test
     void alleVoorbeeldeventsUitEventsMapWordenVerwerkt() throws IOException {
+        op("2026-07-21T10:00:00Z"); // after the latest sample date
         try (Stream<Path> bestanden = Files.list(EVENTS.resolve("zaak-events"))) {
             List<Path> lijst = bestanden.sorted().toList();
             assertEquals(8, lijst.size(), "one sample per detail-type");
@@ -107,6 +113,7 @@ class ZaakEventsHandlerTest {
 
     @Test
     void dubbeleEnOngeordendeEventsGevenDezelfdeToestand() throws IOException {
+        op("2026-04-21T10:00:00Z");
         List<String> events = new ArrayList<>();
         for (String naam : List.of("AanvraagOntvangen", "AanvullingGevraagd", "AanvullingOntvangen", "OpschortingMetInstemming", "TermijnVerlengd")) {
             events.add(sample(naam));
@@ -119,7 +126,7 @@ class ZaakEventsHandlerTest {
 
         stack = LokaleStack.voorTest();
         aws = stack.clients();
-        handler = ZaakEventsHandler.bouw(aws, Clock.fixed(NU, ZoneOffset.UTC));
+        op("2026-04-21T10:00:00Z");
         List<String> gehusseld = new ArrayList<>(events);
         gehusseld.addAll(events); // every event twice
         Collections.shuffle(gehusseld, new java.util.Random(42));
@@ -167,7 +174,14 @@ class ZaakEventsHandlerTest {
             "ongeldige gemeentecode | {\"id\":\"x3\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"Amsterdam\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"}} | gemeente",
             "onmogelijke datum | {\"id\":\"x4\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvullingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-02-30\"}} | datum",
             "verlenging te lang | {\"id\":\"x5\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P7W\",\"bekendgemaakt\":\"2026-03-10\"}} | duur",
-            "verlenging te laat | {\"id\":\"x6\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P6W\",\"bekendgemaakt\":\"2026-04-29\"}} | verlenging-bekendgemaakt",
+            "verlenging gemeld vóór ze gebeurde | {\"id\":\"x6\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P6W\",\"bekendgemaakt\":\"2026-04-29\"}} | bekendgemaakt",
+            "besluit vóór de ontvangst | {\"id\":\"x9\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"BesluitBekendgemaakt\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-01\"}} | besluit",
+            "tweede ontvangst | {\"id\":\"0\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"uitgebreid\",\"ontvangen\":\"2026-03-01\"}} | ontvangen",
+            "id hergebruikt | {\"id\":\"0b7f7c1e-0001-4f43-9a55-1d0c5d8e0001\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"IngebrekestellingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-05\"}} | id",
+            "ingebrekestelling uit de verre toekomst | {\"id\":\"x10\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"IngebrekestellingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"+999999999-12-31\"}} | datum",
+            "instemming uit 1970 | {\"id\":\"x11\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"OpschortingMetInstemming\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"1970-01-01\",\"dagen\":30}} | datum",
+            "zaakreferentie is een BSN | {\"id\":\"x12\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"999999990\",\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"}} | zaak",
+            "overlopende duur | {\"id\":\"x13\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P306783379W\",\"bekendgemaakt\":\"2026-03-10\"}} | duur",
             "wabo-aanvraag | {\"id\":\"x7\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2023-9\",\"procedure\":\"regulier\",\"ontvangen\":\"2023-12-01\"}} | ontvangen",
             "andere bron | {\"id\":\"x8\",\"source\":\"iemand.anders\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\"}} | source",
             "geen json | {dit is geen json | event",
@@ -246,6 +260,7 @@ class ZaakEventsHandlerTest {
 
     @Test
     void verlengingVoorDeOntvangstWordtGetoetstZodraDeOntvangstBekendIs() throws IOException {
+        op("2026-05-02T10:00:00Z");
         // told before the receipt: it cannot be checked yet, so it is kept
         assertEquals("VERWERKT", invoke(event("v-laat", "TermijnVerlengd",
                 "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P6W\",\"bekendgemaakt\":\"2026-05-01\"}")).get("resultaat").asText());
@@ -263,22 +278,37 @@ class ZaakEventsHandlerTest {
     }
 
     @Test
-    void tweeVerlengingenGevenDezelfdeToestandInElkeVolgorde() throws IOException {
+    void eenTweedeVerlengingIsDeNieuwkomerDieWordtAfgewezen_deEersteBlijftStaan() throws IOException {
         String v1 = event("v1", "TermijnVerlengd", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P2W\",\"bekendgemaakt\":\"2026-03-10\"}");
         String v2 = event("v2", "TermijnVerlengd", "{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P4W\",\"bekendgemaakt\":\"2026-03-12\"}");
-        invoke(sample("AanvraagOntvangen"));
-        invoke(v1);
-        invoke(v2);
-        Map<String, AttributeValue> opVolgorde = toestand("GM0363", "ZAAK-2026-0001");
-        assertEquals(1, afgewezen().size());
+        for (List<String> volgorde : List.of(List.of(v1, v2), List.of(v2, v1))) {
+            stack();
+            invoke(sample("AanvraagOntvangen"));
+            assertEquals("VERWERKT", invoke(volgorde.get(0)).get("resultaat").asText());
+            assertEquals("AFGEWEZEN", invoke(volgorde.get(1)).get("resultaat").asText());
+            String eerste = JSON.readTree(volgorde.get(0)).get("id").asText();
+            assertTrue(zaak("GM0363", "ZAAK-2026-0001").get("feiten").m().containsKey(eerste), "an accepted fact is never evicted");
+            List<JsonNode> afgewezen = afgewezen();
+            assertEquals(1, afgewezen.size());
+            assertEquals(JSON.readTree(volgorde.get(1)).get("id").asText(), afgewezen.getFirst().at("/event/id").asText());
+            assertEquals("verlenging", afgewezen.getFirst().get("veld").asText());
+        }
+    }
 
-        stack();
-        invoke(sample("AanvraagOntvangen"));
-        invoke(v2);
-        invoke(v1); // the earlier one arrives last: it is the one verlenging, v2 is now the second
-        assertEquals(opVolgorde, toestand("GM0363", "ZAAK-2026-0001"));
-        List<JsonNode> afgewezen = afgewezen();
-        assertEquals(1, afgewezen.size());
-        assertEquals("v2", afgewezen.getFirst().at("/event/id").asText());
+    @Test
+    void eenOpgeslagenZaakVanDeEersteVersieBlijftLeesbaar() throws IOException {
+        // the stored form of the first version: a map {soort, detail-JSON} per fact, soort = the class name
+        Map<String, AttributeValue> feit = Map.of("soort", AttributeValue.fromS("AanvraagOntvangen"),
+                "detail", AttributeValue.fromS("{\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"}"));
+        Map<String, AttributeValue> verlenging = Map.of("soort", AttributeValue.fromS("TermijnVerlengd"),
+                "detail", AttributeValue.fromS("{\"duur\":\"P14D\",\"bekendgemaakt\":\"2026-03-10\"}"));
+        aws.dynamoDb().putItem(b -> b.tableName("Zaken").item(Map.of("gemeente", AttributeValue.fromS("GM0363"),
+                "zaak", AttributeValue.fromS("ZAAK-2026-0001"), "versie", AttributeValue.fromN("1"),
+                "feiten", AttributeValue.fromM(Map.of("oud-1", AttributeValue.fromM(feit), "oud-2", AttributeValue.fromM(verlenging))))));
+        assertEquals("VERWERKT", invoke(sample("AanvullingGevraagd")).get("resultaat").asText());
+        Map<String, AttributeValue> item = zaak("GM0363", "ZAAK-2026-0001");
+        assertEquals("AanvraagOntvangen|regulier|2026-03-02", item.get("feiten").m().get("oud-1").s(), "rewritten in the compact form");
+        assertEquals("TermijnVerlengd|14|2026-03-10", item.get("feiten").m().get("oud-2").s());
+        assertEquals("OPGESCHORT", item.get("status").s());
     }
 }
