@@ -28,13 +28,13 @@ public final class Proefdata {
         ZaakRepository repo = ZaakRepository.van(stack.clients(), json);
         Zaakstand.Instellingen instellingen = Zaakstand.Instellingen.standaard();
         LocalDate vandaag = LocalDate.ofInstant(nu, ZoneId.of("Europe/Amsterdam"));
-        Instant geregistreerd = nu.minusSeconds(86_400L * 70);
+        Instant geregistreerd = nu.minusSeconds(86_400L * 59); // the day after the due ones were received
         List<Zaakstand> standen = new ArrayList<>(open + due);
         for (int i = 0; i < open + due; i++) {
             LocalDate ontvangen = i < due ? vandaag.minusDays(60) : vandaag.minusDays(i % 5);
             Zaakdossier d = Zaakdossier.leeg("GM" + String.format("%04d", 100 + i % 300), "Z-" + i)
                     .met(new Feit.AanvraagOntvangen("e" + i, Procedure.REGULIER, ontvangen));
-            standen.add(Zaakstand.bepaal(d, Set.of(), geregistreerd, instellingen));
+            standen.add(Zaakstand.bepaal(d, Set.of(), i < due ? geregistreerd : nu, instellingen)); // never before the receipt
         }
         repo.importeer(standen, geregistreerd);
     }
