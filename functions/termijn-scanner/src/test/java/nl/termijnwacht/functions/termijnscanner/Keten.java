@@ -51,17 +51,23 @@ final class Keten {
         return TermijnScannerHandler.bouw(stack.clients(interceptors), klok);
     }
 
-    /** Delivers a case event at instant {@code op}. */
+    /** Delivers a case event at instant {@code op}; it must be accepted. */
     String event(Instant op, String type, String gemeente, String zaak, String velden) {
-        klok.zet(op);
-        String id = "evt-" + (++eventNummer);
-        String event = "{\"id\":\"" + id + "\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"" + type + "\",\"time\":\"" + op
-                + "\",\"detail\":{\"gemeente\":\"" + gemeente + "\",\"zaak\":\"" + zaak + "\"" + (velden.isEmpty() ? "" : "," + velden) + "}}";
-        JsonNode uit = invoke(zaakEvents::handleRequest, event);
+        String id = "evt-" + (eventNummer + 1);
+        JsonNode uit = probeer(op, type, gemeente, zaak, velden);
         if (!uit.get("resultaat").asText().equals("VERWERKT")) {
             throw new AssertionError("event niet verwerkt: " + uit);
         }
         return id;
+    }
+
+    /** Delivers a case event at instant {@code op}; returns zaak-events' answer, whatever it is. */
+    JsonNode probeer(Instant op, String type, String gemeente, String zaak, String velden) {
+        klok.zet(op);
+        String id = "evt-" + (++eventNummer);
+        String event = "{\"id\":\"" + id + "\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"" + type + "\",\"time\":\"" + op
+                + "\",\"detail\":{\"gemeente\":\"" + gemeente + "\",\"zaak\":\"" + zaak + "\"" + (velden.isEmpty() ? "" : "," + velden) + "}}";
+        return invoke(zaakEvents::handleRequest, event);
     }
 
     JsonNode scan(TermijnScannerHandler scanner, Instant op) {

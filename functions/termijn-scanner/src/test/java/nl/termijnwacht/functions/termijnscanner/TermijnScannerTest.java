@@ -271,6 +271,47 @@ class TermijnScannerTest {
     }
 
     @Test
+    void eenVroegGedateerdBesluitMaaktEenZaakNietStil() {
+        // The first version let a typo (besluit dated the day before the receipt) evict the receipt: the zaak
+        // went ONVOLLEDIG and a quarter of runs sent nothing. The newcomer is refused; the receipt stands.
+        Keten keten = new Keten();
+        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-typo", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        assertEquals("AFGEWEZEN", keten.probeer(om("2026-03-03", "09:00"), "BesluitBekendgemaakt", "GM0363", "Z1-typo",
+                "\"datum\":\"2026-03-01\"").get("resultaat").asText());
+        // a second receipt with other data, even with an id that sorts first, does not replace the first
+        assertEquals("AFGEWEZEN", keten.probeer(om("2026-03-04", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-typo",
+                "\"procedure\":\"uitgebreid\",\"ontvangen\":\"2026-03-01\"").get("resultaat").asText());
+        keten.simuleer(keten.scanner(List.of()), LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"), List.of());
+        assertEquals(List.of(
+                "VOORWAARSCHUWING-10@2026-04-13 2026-04-13T05:00:00Z",
+                "VOORWAARSCHUWING-5@2026-04-20 2026-04-20T05:00:00Z",
+                "VOORWAARSCHUWING-2@2026-04-23 2026-04-23T05:00:00Z",
+                "VERVALDAG@2026-04-28 2026-04-28T05:00:00Z",
+                "VERSTREKEN@2026-04-29 2026-04-29T05:00:00Z"), Keten.samenvatting(keten.nieuw(), "Z1-typo"));
+    }
+
+    @Test
+    void eenVerzoekOmAanvullingNaDeTermijnVerschuiftNietsInDeKeten() {
+        Keten keten = new Keten();
+        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-laat", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        TermijnScannerHandler scanner = keten.scanner(List.of());
+        keten.simuleer(scanner, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-29"), List.of());
+        // after the deadline (04-28) a request to supplement is stored but suspends nothing: no OPGESCHORT, no new dates
+        keten.event(om("2026-05-04", "10:00"), "AanvullingGevraagd", "GM0363", "Z1-laat", "\"datum\":\"2026-05-04\",\"aanvullenVoor\":\"2026-05-18\"");
+        keten.simuleer(scanner, LocalDate.parse("2026-04-30"), LocalDate.parse("2026-06-30"), List.of());
+        assertEquals(List.of(
+                "VOORWAARSCHUWING-10@2026-04-13 2026-04-13T05:00:00Z",
+                "VOORWAARSCHUWING-5@2026-04-20 2026-04-20T05:00:00Z",
+                "VOORWAARSCHUWING-2@2026-04-23 2026-04-23T05:00:00Z",
+                "VERVALDAG@2026-04-28 2026-04-28T05:00:00Z",
+                "VERSTREKEN@2026-04-29 2026-04-29T05:00:00Z"), Keten.samenvatting(keten.nieuw(), "Z1-laat"));
+        var item = keten.stack.clients().dynamoDb().getItem(b -> b.tableName("Zaken").key(Map.of("gemeente", AttributeValue.fromS("GM0363"),
+                "zaak", AttributeValue.fromS("Z1-laat")))).item();
+        assertEquals("VERSTREKEN", item.get("status").s());
+        assertEquals("2026-04-28", item.get("uitersteBeslisdatum").s());
+    }
+
+    @Test
     void planningseventUitEventsMap() throws java.io.IOException {
         Keten keten = new Keten();
         keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-1", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
