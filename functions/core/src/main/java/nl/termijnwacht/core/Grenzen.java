@@ -16,10 +16,11 @@ public final class Grenzen {
     public static final int MAX_INSTEMMING_DAGEN = 366;
     /** A term for supplementing ends at most this many days after the request. */
     public static final int MAX_AANVULTERMIJN_DAGEN = 366;
-    /** Facts one zaak keeps; a besluit and a withdrawal are accepted beyond it (they end the zaak). */
+    /**
+     * Facts one zaak keeps (a besluit and a withdrawal are accepted beyond it: they end the zaak), and
+     * requests to supplement plus consents one calculation takes.
+     */
     public static final int MAX_FEITEN = 100;
-    /** Requests to supplement and consents one calculation takes (the command line). */
-    public static final int MAX_OPSCHORTINGEN = 50;
 
     private Grenzen() {
     }
