@@ -9,15 +9,8 @@
 # written as JSON to infra/benchmarks/target/jmh-result.json.
 set -euo pipefail
 
-JDK=/usr/lib/jvm/temurin-25-jdk-amd64
-if [[ ! -x "$JDK/bin/java" ]]; then
-  echo "run.sh: JDK 25 not found at $JDK (need bin/java there); Termijnwacht builds and benchmarks on JDK 25." >&2
-  exit 1
-fi
-export JAVA_HOME="$JDK"
-export PATH="$JAVA_HOME/bin:$PATH"
-
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$SCRIPT_DIR/../jdk.sh"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 JAR="$SCRIPT_DIR/target/benchmarks.jar"
 
@@ -32,6 +25,6 @@ fi
 # 1 fork per benchmark, 3 x 5 s warmup + 5 x 5 s measurement: ~45 s per benchmark, ~2.5 min for three.
 echo "==> Running JMH (1 thread, 1 fork, 3x5s warmup, 5x5s measurement)"
 "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar "$JAR" \
-  -t 1 -f 1 -wi 3 -w 5s -i 5 -r 5s \
+  -t 1 -f 1 -wi 3 -w 5s -i 5 -r 5s -foe true \
   -rf json -rff "$SCRIPT_DIR/target/jmh-result.json" \
   "$@"

@@ -3,7 +3,6 @@ package nl.termijnwacht.aws;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -43,11 +42,11 @@ public final class AwsClients {
         this(omgeving, List.of());
     }
 
-    /** In Lambda the credentials are environment variables; an emulator accepts any. */
+    /**
+     * An emulator accepts any credentials. In AWS the default chain: a function starts with environment
+     * credentials, but one restored from a SnapStart snapshot gets container credentials, which the chain finds.
+     */
     private static AwsCredentialsProvider credentials(Omgeving omgeving) {
-        if (System.getenv("AWS_ACCESS_KEY_ID") != null) {
-            return EnvironmentVariableCredentialsProvider.create();
-        }
         if (omgeving.endpoint().isPresent()) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("termijnwacht", "lokaal"));
         }

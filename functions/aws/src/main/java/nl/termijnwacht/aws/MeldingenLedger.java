@@ -36,23 +36,32 @@ public final class MeldingenLedger {
         BEZET
     }
 
-    public Claim claim(String sleutel, String soort, Instant nu) {
+    /**
+     * Claims {@code sleutel} for run {@code eigenaar}. A claim carries its owner, so when the answer to a claim
+     * was lost and the SDK (or Lambda) tries again, the run recognises its own claim instead of seeing it busy.
+     */
+    public Claim claim(String sleutel, String soort, Instant nu, String eigenaar) {
         try {
             dynamo.putItem(b -> b.tableName(tabel)
                     .item(Map.of(
                             "idempotencyKey", s(sleutel),
                             "soort", s(soort),
                             "status", s("PENDING"),
+                            "eigenaar", s(eigenaar),
                             "geclaimd", n(nu.getEpochSecond()),
                             "expiresAt", n(nu.plus(BEWAREN).getEpochSecond())))
-                    .conditionExpression("attribute_not_exists(idempotencyKey) OR (#st = :pending AND geclaimd < :grens)")
+                    .conditionExpression("attribute_not_exists(idempotencyKey) OR (#st = :pending AND (geclaimd < :grens OR eigenaar = :ik))")
                     .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":grens", n(nu.minus(lease).getEpochSecond()))));
+                    .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":grens", n(nu.minus(lease).getEpochSecond()), ":ik", s(eigenaar))));
             return Claim.GECLAIMD;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tabel).consistentRead(true)
                     .key(Map.of("idempotencyKey", s(sleutel)))).item();
-            return item != null && "SENT".equals(item.getOrDefault("status", s("")).s()) ? Claim.AL_VERZONDEN : Claim.BEZET;
+            String status = item == null ? "" : item.getOrDefault("status", s("")).s();
+            if ("SENT".equals(status)) {
+                return Claim.AL_VERZONDEN;
+            }
+            return "PENDING".equals(status) && eigenaar.equals(item.getOrDefault("eigenaar", s("")).s()) ? Claim.GECLAIMD : Claim.BEZET;
         }
     }
 

@@ -89,6 +89,34 @@ public record Aanvraag(
         return l.of("het besluit", besluit).of("de intrekking", ingetrokken);
     }
 
+    /** Does every fact lie on or before {@code dag}? (The cheap check; {@link #laatsteFeit()} names the culprit.) */
+    public boolean allesOpOfVoor(LocalDate dag) {
+        if (ontvangen.isAfter(dag) || besluit != null && besluit.isAfter(dag) || ingetrokken != null && ingetrokken.isAfter(dag)) {
+            return false;
+        }
+        for (Aanvulling a : aanvullingen) {
+            if (a.gevraagd().isAfter(dag) || a.aangevuld() != null && a.aangevuld().isAfter(dag)) {
+                return false;
+            }
+        }
+        for (Instemming i : instemmingen) {
+            if (i.datum() != null && i.datum().isAfter(dag)) {
+                return false;
+            }
+        }
+        for (Verlenging v : verlengingen) {
+            if (v.bekendgemaakt().isAfter(dag)) {
+                return false;
+            }
+        }
+        for (LocalDate i : ingebrekestellingen) {
+            if (i.isAfter(dag)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static <T> List<T> plus(List<T> lijst, T element) {
         List<T> kopie = new ArrayList<>(lijst.size() + 1);
         kopie.addAll(lijst);

@@ -43,7 +43,7 @@ public final class Termijnberekening {
         Schorsing schorsing = schorsing(procedure, ruweEinde, opschortingen(aanvraag.aanvullingen(), peildatum), aanvraag.instemmingen(), gemeld);
         List<Opschorting> opschortingen = schorsing.opschortingen();
         int instemmingDagen = schorsing.instemmingDagen();
-        int opgeschorteDagen = dagenOpgeschort(opschortingen, false) + instemmingDagen;
+        int opgeschorteDagen = schorsing.aanvulDagen() + instemmingDagen;
         LocalDate eindeNaOpschorting = ruweEinde.plusDays(opgeschorteDagen);
 
         // The term as it stands without a verlenging: the Atw applies only to regulier (8 or 12 weeks).
@@ -124,8 +124,8 @@ public final class Termijnberekening {
         if (aanvraag.ingetrokken() != null && aanvraag.ingetrokken().isBefore(ontvangen)) {
             throw new OngeldigeInvoer("ingetrokken", "intrekking van " + aanvraag.ingetrokken() + " ligt vóór de ontvangst van de aanvraag (" + ontvangen + ")");
         }
-        Aanvraag.LaatsteFeit laatste = aanvraag.laatsteFeit();
-        if (peildatum.isBefore(laatste.datum())) {
+        if (peildatum.isBefore(ontvangen) || !aanvraag.allesOpOfVoor(peildatum)) {
+            Aanvraag.LaatsteFeit laatste = aanvraag.laatsteFeit();
             throw new OngeldigeInvoer("peildatum", "peildatum " + peildatum + " ligt vóór " + laatste.wat() + " van " + laatste.datum()
                     + "; de peildatum kan niet vóór een gegeven feit liggen");
         }
@@ -197,21 +197,26 @@ public final class Termijnberekening {
      * Which suspensions count (Awb 4:15 suspends only a running term): requests and consents are taken in
      * date order, and one made on or after the last day of the term as it stood that day suspends nothing.
      *
+     * @param aanvulDagen        days suspended by the requests that count, each day once
      * @param nietMeegeteld      consents given when the term had already ended
      * @param extraOpLaatsteDag  for each request or consent made on the last day itself, the days it would add
      *                           (the other reading, onzekerheid A7)
      */
-    private record Schorsing(List<Opschorting> opschortingen, int instemmingDagen, List<Instemming> nietMeegeteld,
+    private record Schorsing(List<Opschorting> opschortingen, int aanvulDagen, int instemmingDagen, List<Instemming> nietMeegeteld,
                              List<Integer> extraOpLaatsteDag) {
     }
 
+    /** A request to supplement (index into the list) or a consent, on its day. */
+    private record Verzoek(LocalDate datum, int aanvulling, Instemming instemming) {
+    }
+
+    private static final java.util.Comparator<Verzoek> OP_DATUM = java.util.Comparator.comparing(Verzoek::datum);
+
     private Schorsing schorsing(Procedure procedure, LocalDate ruweEinde, List<Opschorting> alle, List<Instemming> instemmingen, Verlenging verlenging) {
         if (alle.isEmpty() && instemmingen.isEmpty()) {
-            return new Schorsing(alle, 0, List.of(), List.of());
+            return new Schorsing(alle, 0, 0, List.of(), List.of());
         }
-        record Verzoek(LocalDate datum, int aanvulling, Instemming instemming) {
-        }
-        List<Verzoek> verzoeken = new ArrayList<>();
+        List<Verzoek> verzoeken = new ArrayList<>(alle.size() + instemmingen.size());
         for (int i = 0; i < alle.size(); i++) {
             if (alle.get(i).schortOp()) {
                 verzoeken.add(new Verzoek(alle.get(i).gevraagd(), i, null));
@@ -225,50 +230,60 @@ public final class Termijnberekening {
                 verzoeken.add(new Verzoek(instemming.datum(), -1, instemming));
             }
         }
-        verzoeken.sort(java.util.Comparator.comparing(Verzoek::datum));
-        List<Opschorting> uit = new ArrayList<>(alle);
-        List<Opschorting> geteld = new ArrayList<>();
-        List<Instemming> nietMeegeteld = new ArrayList<>();
-        List<Integer> extraOpLaatsteDag = new ArrayList<>();
+        verzoeken.sort(OP_DATUM);
+        List<Opschorting> uit = null; // a copy only when a request does not count
+        List<Instemming> nietMeegeteld = List.of();
+        List<Integer> extraOpLaatsteDag = List.of();
+        // The periods V+1 … A−1 of the requests that count, merged as they come: requests arrive in order of V, so
+        // a period starts no earlier than the ones before it and each day is counted once without re-sorting.
+        long aanvulDagen = 0;
+        long gedektTot = Long.MIN_VALUE;   // last day covered by the counted periods of requests made before V
+        long lopendSinds = Long.MAX_VALUE; // earliest request still running (it covers every later day)
         for (Verzoek v : verzoeken) {
-            int totNu = dagenOpgeschort(geteld, false);
-            LocalDate eindeToen = einde(procedure, ruweEinde.plusDays(totNu + instemmingDagen),
+            long dag = v.datum().toEpochDay();
+            LocalDate eindeToen = einde(procedure, ruweEinde.plusDays(aanvulDagen + instemmingDagen),
                     verlenging != null && !verlenging.bekendgemaakt().isAfter(v.datum()) ? verlenging : null);
-            boolean lopend = v.datum().isBefore(eindeToen) || opgeschortOp(geteld, v.datum());
-            int extra;
+            boolean lopend = v.datum().isBefore(eindeToen) || dag <= gedektTot || lopendSinds < dag;
+            long extra;
+            long start = 0;
+            long eind = 0;
             if (v.instemming() != null) {
                 extra = v.instemming().dagen();
                 if (lopend) {
-                    instemmingDagen += extra;
-                } else {
-                    nietMeegeteld.add(v.instemming());
+                    instemmingDagen += (int) extra;
                 }
             } else {
                 Opschorting o = alle.get(v.aanvulling());
-                List<Opschorting> met = new ArrayList<>(geteld);
-                met.add(o);
-                extra = dagenOpgeschort(met, false) - totNu;
+                start = Math.max(dag + 1, gedektTot == Long.MIN_VALUE ? dag + 1 : gedektTot + 1);
+                eind = o.einde().toEpochDay() - 1;
+                extra = Math.max(0, eind - start + 1);
                 if (lopend) {
-                    geteld.add(o);
-                } else {
-                    uit.set(v.aanvulling(), o.nietOpschortend());
+                    aanvulDagen += extra;
+                    gedektTot = Math.max(gedektTot, eind);
+                    if (o.soort() == Opschorting.Soort.LOPEND) {
+                        lopendSinds = Math.min(lopendSinds, dag);
+                    }
                 }
             }
-            if (!lopend && v.datum().equals(eindeToen) && extra > 0) {
-                extraOpLaatsteDag.add(extra);
+            if (!lopend) {
+                if (v.instemming() != null) {
+                    nietMeegeteld = plus(nietMeegeteld, v.instemming());
+                } else {
+                    uit = uit == null ? new ArrayList<>(alle) : uit;
+                    uit.set(v.aanvulling(), alle.get(v.aanvulling()).nietOpschortend());
+                }
+                if (v.datum().equals(eindeToen) && extra > 0) {
+                    extraOpLaatsteDag = plus(extraOpLaatsteDag, (int) extra);
+                }
             }
         }
-        return new Schorsing(List.copyOf(uit), instemmingDagen, List.copyOf(nietMeegeteld), List.copyOf(extraOpLaatsteDag));
+        return new Schorsing(uit == null ? alle : List.copyOf(uit), (int) aanvulDagen, instemmingDagen, nietMeegeteld, extraOpLaatsteDag);
     }
 
-    /** Is {@code dag} itself a suspended day of one of these requests (the term stands still)? */
-    private static boolean opgeschortOp(List<Opschorting> opschortingen, LocalDate dag) {
-        for (Opschorting o : opschortingen) {
-            if (o.gevraagd().isBefore(dag) && (o.soort() == Opschorting.Soort.LOPEND || o.einde().isAfter(dag))) {
-                return true;
-            }
-        }
-        return false;
+    private static <T> List<T> plus(List<T> lijst, T element) {
+        List<T> kopie = new ArrayList<>(lijst);
+        kopie.add(element);
+        return kopie;
     }
 
     /** Days V+1 … A−1 (or … A when {@code inclusiefEinde}) of all suspensions, each day counted once. */
@@ -315,12 +330,18 @@ public final class Termijnberekening {
         int verlengingDagen = verlenging == null ? 0 : verlenging.dagen();
         List<Opschorting> opschortingen = schorsing.opschortingen();
         int instemmingDagen = schorsing.instemmingDagen();
-        if (opschortingen.stream().anyMatch(Opschorting::schortOp)) {
+        boolean schortOp = false;
+        boolean zonderTermijn = false;
+        for (Opschorting o : opschortingen) { // loops, not streams: this runs on every calculation
+            schortOp |= o.schortOp();
+            zonderTermijn |= o.soort() == Opschorting.Soort.ZONDER_TERMIJN;
+        }
+        if (schortOp) {
             int inclusief = dagenOpgeschort(opschortingen, true) + instemmingDagen;
             voegToe(uit, "A1", einde(procedure, ruweEinde.plusDays(inclusief), verlenging), uiterste,
                     "opschorting inclusief de dag waarop is aangevuld (of de aanvultermijn verstreek)");
         }
-        if (opschortingen.stream().anyMatch(o -> o.soort() == Opschorting.Soort.ZONDER_TERMIJN)) {
+        if (zonderTermijn) {
             // A6: as if the requests without a term had suspended; unknown while one of them is unanswered.
             List<Aanvulling> alsOfMetTermijn = new ArrayList<>();
             boolean bekend = true;
@@ -331,7 +352,7 @@ public final class Termijnberekening {
             LocalDate alternatief = null;
             if (bekend) {
                 Schorsing alsOf = schorsing(procedure, ruweEinde, opschortingen(alsOfMetTermijn, peildatum), aanvraag.instemmingen(), verlenging);
-                alternatief = einde(procedure, ruweEinde.plusDays(dagenOpgeschort(alsOf.opschortingen(), false) + alsOf.instemmingDagen()), verlenging);
+                alternatief = einde(procedure, ruweEinde.plusDays(alsOf.aanvulDagen() + alsOf.instemmingDagen()), verlenging);
             }
             uit.add(new Onzekerheid("A6", alternatief,
                     "verzoek om aanvulling zonder aanvultermijn schort niet op (ABRvS 21 september 2016, ECLI:NL:RVS:2016:2527)"));

@@ -191,6 +191,10 @@ public class TermijnberekeningBenchmark {
                     }
                 }
             }
+            // The peildatum cannot lie before a given fact (a dwangsom zaak's was moved after the facts were drawn).
+            if (aanvraag.laatsteFeit().datum().isAfter(peildatum)) {
+                peildatum = aanvraag.laatsteFeit().datum();
+            }
             // Every generated case must be valid input: bereken throws on anything else.
             termijn = berekening.bereken(aanvraag, peildatum);
             if (dwangsomzaak && termijn.dwangsom() == null) {

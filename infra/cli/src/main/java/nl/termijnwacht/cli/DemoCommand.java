@@ -77,6 +77,11 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " zaak-events, "
                     + v.scannerRuns() + " scannerruns in " + v.stappen() + " stappen van 15 minuten, in "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0 + " s.");
+            if (!v.mislukteRuns().isEmpty()) {
+                out.flush();
+                err.println("demo: " + v.mislukteRuns().size() + " scannerruns mislukt: " + v.mislukteRuns());
+                return 1;
+            }
         }
         out.flush();
         return 0;

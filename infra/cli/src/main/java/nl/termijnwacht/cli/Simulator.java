@@ -33,8 +33,8 @@ final class Simulator {
         }
     }
 
-    /** What a simulation did. */
-    record Verslag(int stappen, int scannerRuns, int events, int meldingen) {
+    /** What a simulation did; {@code mislukteRuns} lists the instants of scanner runs that failed (the schedule went on). */
+    record Verslag(int stappen, int scannerRuns, int events, int meldingen, List<String> mislukteRuns) {
     }
 
     private final Functies functies;
@@ -59,6 +59,7 @@ final class Simulator {
         int events = 0;
         int meldingen = 0;
         int laatstePromille = -1;
+        List<String> mislukt = new java.util.ArrayList<>();
         Instant due = functies.eersteDue();
         for (Instant t = van; !t.isAfter(tot); t = stap.na(t)) {
             stappen++;
@@ -70,9 +71,14 @@ final class Simulator {
                 due = functies.eersteDue();
             }
             if (due != null && !due.isAfter(t)) {
-                JsonNode verslag = functies.invoke("termijn-scanner", "{}", t);
                 runs++;
-                meldingen += verslag.path("verzonden").asInt();
+                try {
+                    meldingen += functies.invoke("termijn-scanner", "{}", t).path("verzonden").asInt();
+                } catch (RuntimeException e) {
+                    // like EventBridge Scheduler: a failed run is reported, and the next step runs again
+                    mislukt.add(t + ": " + e.getMessage());
+                    voortgang.println("simuleer: scannerrun " + t + " mislukt: " + e.getMessage());
+                }
                 if (inbox != null) {
                     inbox.leeg().forEach(waarnemer::melding);
                 }
@@ -86,8 +92,9 @@ final class Simulator {
                 voortgang.flush();
             }
         }
-        voortgang.printf("simuleer 100%%  klaar: %d stappen, %d scannerruns, %d events, %d meldingen%n", stappen, runs, events, meldingen);
+        voortgang.printf("simuleer 100%%  klaar: %d stappen, %d scannerruns (%d mislukt), %d events, %d meldingen%n",
+                stappen, runs, mislukt.size(), events, meldingen);
         voortgang.flush();
-        return new Verslag(stappen, runs, events, meldingen);
+        return new Verslag(stappen, runs, events, meldingen, List.copyOf(mislukt));
     }
 }

@@ -39,6 +39,10 @@ final class SimuleerCommand implements Callable<Integer> {
         Simulator.Verslag v = new Simulator(Lokaal.stack(err), err, false).draai(begin, einde, s, List.of(), new Simulator.Waarnemer() { });
         spec.commandLine().getOut().println(v.meldingen() + " meldingen verzonden in " + v.scannerRuns() + " scannerruns ("
                 + v.stappen() + " stappen); lees ze met: termijnwacht meldingen");
+        if (!v.mislukteRuns().isEmpty()) {
+            err.println("simuleer: " + v.mislukteRuns().size() + " scannerruns mislukt (de volgende stappen liepen door): " + v.mislukteRuns());
+            return 1;
+        }
         return 0;
     }
 }

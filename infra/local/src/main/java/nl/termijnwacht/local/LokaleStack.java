@@ -97,6 +97,13 @@ public final class LokaleStack {
         return clients(omgeving(), interceptors);
     }
 
+    /** Clients for the same stack reached through another endpoint, e.g. a {@link Storingsproxy} in front of the emulator. */
+    public AwsClients clientsVia(URI anderEndpoint) {
+        Map<String, String> e = new HashMap<>(env);
+        e.put("AWS_ENDPOINT_URL", anderEndpoint.toString());
+        return clients(Omgeving.uit(e), List.of());
+    }
+
     private static AwsClients clients(Omgeving omgeving, List<ExecutionInterceptor> interceptors) {
         return new AwsClients(omgeving, interceptors);
     }

@@ -31,6 +31,8 @@ public final class TermijnScan {
 
     private static final int POGINGEN = 8;
     private static final int BATCH = 10;
+    /** Batches published at the same time: bounds what a crash can re-send to 2 × 10 notifications. */
+    static final int PUBLICATIE_BREEDTE = 2;
 
     private final ZaakRepository zaken;
     private final MeldingenLedger ledger;
@@ -39,6 +41,7 @@ public final class TermijnScan {
     private final Zaakstand.Instellingen instellingen;
     private final ObjectMapper json;
     private final Parallel parallel;
+    private final Parallel publicatie;
 
     public TermijnScan(ZaakRepository zaken, MeldingenLedger ledger, Publisher publisher, String topicArn,
                        Zaakstand.Instellingen instellingen, ObjectMapper json, Parallel parallel) {
@@ -49,48 +52,59 @@ public final class TermijnScan {
         this.instellingen = instellingen;
         this.json = json;
         this.parallel = parallel;
+        this.publicatie = new Parallel(PUBLICATIE_BREEDTE);
     }
 
     /**
      * What a run did, for the log (no personal data: counts and zaak keys only).
      *
-     * @param mislukt    notifications SNS refused (released, retried next run)
-     * @param zaakFouten zaken that could not be handled (they stay due and are tried again next run)
+     * @param mislukt      notifications not published (SNS refused them, or the call failed): released, retried next run
+     * @param zaakFouten   zaken that could not be read, computed, claimed or advanced (they stay due, tried next run)
+     * @param overigeFouten a shard query or a batch that failed; the rest of the run went on
      */
-    public record Verslag(int zakenBekeken, int verzonden, int alVerzonden, int bezet, int mislukt, List<String> zaakFouten) {
+    public record Verslag(int zakenBekeken, int verzonden, int alVerzonden, int bezet, int mislukt, List<String> zaakFouten,
+                          List<String> overigeFouten) {
+        public boolean geslaagd() {
+            return zaakFouten.isEmpty() && overigeFouten.isEmpty();
+        }
     }
 
     /** A due zaak as read, after claiming: what to publish and what turned out to be sent already. */
     private record Beoordeling(Sleutel sleutel, Zaak zaak, List<Zaakmelding> geclaimd, Set<String> alVerzonden, int bezet, String fout) {
     }
 
-    private record Verzending(Zaakmelding melding, Publisher.Uitkomst uitkomst) {
+    private record Verzending(Zaakmelding melding, boolean gepubliceerd) {
     }
 
-    public Verslag voerUit(Instant nu) {
-        List<Sleutel> sleutels = parallel.map(IntStream.range(0, zaken.shards()).boxed().toList(), shard -> zaken.teBekijken(shard, nu))
-                .stream().flatMap(List::stream).toList();
+    /**
+     * One run at instant {@code nu}. {@code run} identifies this run in its ledger claims (the Lambda request id:
+     * the same when Lambda retries the invocation), so a claim whose answer was lost is recognised as its own.
+     * A failure of one shard, zaak or batch never stops the others; it is reported in the {@link Verslag}.
+     */
+    public Verslag voerUit(Instant nu, String run) {
+        List<String> overigeFouten = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Sleutel> sleutels = parallel.map(IntStream.range(0, zaken.shards()).boxed().toList(), shard -> {
+            try {
+                return zaken.teBekijken(shard, nu);
+            } catch (RuntimeException e) {
+                overigeFouten.add("shard " + shard + ": " + e.getMessage());
+                return List.<Sleutel>of();
+            }
+        }).stream().flatMap(List::stream).toList();
 
         // 1. Read each due zaak and claim its due milestones in the ledger; what another run holds is left alone.
-        List<Beoordeling> beoordelingen = parallel.map(sleutels, s -> beoordeel(s, nu));
+        List<Beoordeling> beoordelingen = parallel.map(sleutels, s -> beoordeel(s, nu, run));
 
-        // 2. Publish in batches of ten; 3. mark what SNS accepted as SENT, release what it refused.
+        // 2. Publish in batches of ten, each marked SENT (or released) right after its own publish: a crash then
+        //    re-sends at most the batches in flight, PUBLICATIE_BREEDTE × 10 notifications.
         List<Zaakmelding> teVersturen = beoordelingen.stream().flatMap(b -> b.geclaimd().stream()).toList();
         List<List<Zaakmelding>> batches = new ArrayList<>();
         for (int i = 0; i < teVersturen.size(); i += BATCH) {
             batches.add(teVersturen.subList(i, Math.min(i + BATCH, teVersturen.size())));
         }
-        List<Verzending> verzendingen = parallel.map(batches, this::publiceer).stream().flatMap(List::stream).toList();
-        parallel.map(verzendingen, v -> {
-            if (v.uitkomst().gelukt()) {
-                ledger.markeerVerzonden(v.melding().idempotencyKey(), v.uitkomst().messageId(), nu);
-            } else {
-                ledger.geefVrij(v.melding().idempotencyKey());
-            }
-            return v;
-        });
+        List<Verzending> verzendingen = publicatie.map(batches, batch -> verstuur(batch, nu, overigeFouten)).stream().flatMap(List::stream).toList();
 
-        // 4. Advance each zaak: record what was sent and when it is due next.
+        // 3. Advance each zaak: record what was published and when it is due next.
         Map<Sleutel, Set<String>> verzonden = new LinkedHashMap<>();
         for (Beoordeling b : beoordelingen) {
             if (b.zaak() != null && b.fout() == null) {
@@ -98,24 +112,34 @@ public final class TermijnScan {
             }
         }
         for (Verzending v : verzendingen) {
-            if (v.uitkomst().gelukt()) {
+            if (v.gepubliceerd()) {
                 verzonden.get(new Sleutel(v.melding().gemeente(), v.melding().zaak())).add(Meldingsplanning.sleutel(v.melding().mijlpaal()));
             }
         }
-        parallel.map(beoordelingen.stream().filter(b -> verzonden.containsKey(b.sleutel())).toList(), b -> {
-            werkBij(b.zaak(), verzonden.get(b.sleutel()), nu);
-            return b;
-        });
+        List<String> zaakFouten = new ArrayList<>(beoordelingen.stream().filter(b -> b.fout() != null).map(Beoordeling::fout).toList());
+        zaakFouten.addAll(parallel.map(beoordelingen.stream().filter(b -> verzonden.containsKey(b.sleutel())).toList(), b -> {
+            try {
+                werkBij(b.zaak(), verzonden.get(b.sleutel()), nu);
+                return "";
+            } catch (RuntimeException e) {
+                // published and marked: the next run finds the milestone SENT and records it then
+                return b.sleutel().gemeente() + "/" + b.sleutel().zaak() + ": " + e.getMessage();
+            }
+        }).stream().filter(f -> !f.isEmpty()).toList());
 
-        int gelukt = (int) verzendingen.stream().filter(v -> v.uitkomst().gelukt()).count();
+        int gelukt = (int) verzendingen.stream().filter(Verzending::gepubliceerd).count();
         return new Verslag(verzonden.size(), gelukt,
                 beoordelingen.stream().mapToInt(b -> b.alVerzonden().size()).sum(),
                 beoordelingen.stream().mapToInt(Beoordeling::bezet).sum(),
-                verzendingen.size() - gelukt,
-                beoordelingen.stream().filter(b -> b.fout() != null).map(Beoordeling::fout).toList());
+                verzendingen.size() - gelukt, List.copyOf(zaakFouten), List.copyOf(overigeFouten));
     }
 
-    private Beoordeling beoordeel(Sleutel s, Instant nu) {
+    /** A run without a request id of its own (tests, the local CLI). */
+    public Verslag voerUit(Instant nu) {
+        return voerUit(nu, java.util.UUID.randomUUID().toString());
+    }
+
+    private Beoordeling beoordeel(Sleutel s, Instant nu, String run) {
         Zaak zaak;
         Zaakstand stand;
         try {
@@ -132,28 +156,63 @@ public final class TermijnScan {
         List<Zaakmelding> geclaimd = new ArrayList<>();
         Set<String> alVerzonden = new TreeSet<>();
         int bezet = 0;
-        for (Mijlpaal m : stand.planning().nuVersturen()) {
-            Zaakmelding melding = stand.melding(m, nu);
-            switch (ledger.claim(melding.idempotencyKey(), m.soort().name(), nu)) {
-                case GECLAIMD -> geclaimd.add(melding);
-                case AL_VERZONDEN -> alVerzonden.add(Meldingsplanning.sleutel(m));
-                case BEZET -> bezet++;
+        try {
+            for (Mijlpaal m : stand.planning().nuVersturen()) {
+                Zaakmelding melding = stand.melding(m, nu);
+                switch (ledger.claim(melding.idempotencyKey(), m.soort().name(), nu, run)) {
+                    case GECLAIMD -> geclaimd.add(melding);
+                    case AL_VERZONDEN -> alVerzonden.add(Meldingsplanning.sleutel(m));
+                    case BEZET -> bezet++;
+                }
             }
+        } catch (RuntimeException e) {
+            geclaimd.forEach(this::geefVrij); // not published this run: free for the next at once
+            return new Beoordeling(s, null, List.of(), Set.of(), 0, s.gemeente() + "/" + s.zaak() + ": " + e.getMessage());
         }
         return new Beoordeling(s, zaak, geclaimd, alVerzonden, bezet, null);
     }
 
-    private List<Verzending> publiceer(List<Zaakmelding> batch) {
+    /** Publishes one batch and settles its ledger records at once: SENT for what SNS took, released for the rest. */
+    private List<Verzending> verstuur(List<Zaakmelding> batch, Instant nu, List<String> fouten) {
         List<Publisher.Bericht> berichten = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Zaakmelding m = batch.get(i);
             berichten.add(new Publisher.Bericht("m" + i, m.onderwerp(), m.tekst(), MeldingDocument.document(json, m), MeldingDocument.attributen(m)));
         }
+        List<Publisher.Uitkomst> uitkomsten;
+        try {
+            uitkomsten = publisher.publiceer(topicArn, berichten);
+        } catch (RuntimeException e) {
+            // Unknown whether SNS took it (the answer may be lost): released, so the next run sends it; if it did
+            // go out, that is the one re-send DESIGN allows, with the same idempotencyKey.
+            fouten.add("publicatie van " + batch.size() + " meldingen: " + e.getMessage());
+            batch.forEach(this::geefVrij);
+            return batch.stream().map(m -> new Verzending(m, false)).toList();
+        }
         List<Verzending> uit = new ArrayList<>(batch.size());
-        for (Publisher.Uitkomst u : publisher.publiceer(topicArn, berichten)) {
-            uit.add(new Verzending(batch.get(Integer.parseInt(u.id().substring(1))), u));
+        for (Publisher.Uitkomst u : uitkomsten) {
+            Zaakmelding m = batch.get(Integer.parseInt(u.id().substring(1)));
+            if (u.gelukt()) {
+                try {
+                    ledger.markeerVerzonden(m.idempotencyKey(), u.messageId(), nu);
+                } catch (RuntimeException e) {
+                    // published but not marked: the zaak still records it below, so it is not sent again
+                    fouten.add("markeren van " + m.idempotencyKey() + ": " + e.getMessage());
+                }
+            } else {
+                geefVrij(m);
+            }
+            uit.add(new Verzending(m, u.gelukt()));
         }
         return uit;
+    }
+
+    private void geefVrij(Zaakmelding m) {
+        try {
+            ledger.geefVrij(m.idempotencyKey());
+        } catch (RuntimeException e) {
+            // the lease frees it instead, one run later
+        }
     }
 
     /** Stores what was sent on the zaak as read; only when another writer came first is it read again. */

@@ -50,7 +50,9 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes(); // the scheduler's payload carries nothing the run needs
-        TermijnScan.Verslag v = scan.voerUit(klok.instant());
+        // Lambda's request id stays the same when Lambda retries this invocation: its claims are recognised as its own.
+        TermijnScan.Verslag v = context != null && context.getAwsRequestId() != null
+                ? scan.voerUit(klok.instant(), context.getAwsRequestId()) : scan.voerUit(klok.instant());
         ObjectNode verslag = JSON.createObjectNode()
                 .put("zakenBekeken", v.zakenBekeken())
                 .put("verzonden", v.verzonden())
@@ -58,13 +60,15 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
                 .put("bezet", v.bezet())
                 .put("mislukt", v.mislukt());
         v.zaakFouten().forEach(verslag.putArray("zaakFouten")::add);
+        v.overigeFouten().forEach(verslag.putArray("overigeFouten")::add);
         if (context != null) {
             context.getLogger().log(verslag.toString());
         }
         output.write(JSON.writeValueAsBytes(verslag));
-        if (!v.zaakFouten().isEmpty()) {
+        if (!v.geslaagd()) {
             // the others were handled; failing the run makes the Errors alarm tell a beheerder about these
-            throw new IllegalStateException(v.zaakFouten().size() + " zaken konden niet worden verwerkt: " + v.zaakFouten());
+            throw new IllegalStateException(v.zaakFouten().size() + " zaken konden niet worden verwerkt: " + v.zaakFouten()
+                    + (v.overigeFouten().isEmpty() ? "" : "; overige fouten: " + v.overigeFouten()));
         }
     }
 
