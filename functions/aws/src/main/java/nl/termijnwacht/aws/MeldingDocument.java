@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.termijnwacht.core.Zaakmelding;
 
-/** The JSON document and message attributes of a zaak notification (DESIGN.md §4). */
+/** The JSON document and message attributes of a zaak notification (docs/termijnregels.md, Milestones). */
 public final class MeldingDocument {
 
     private MeldingDocument() {

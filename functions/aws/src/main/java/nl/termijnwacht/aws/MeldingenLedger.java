@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Table {@code Meldingen}: the ledger that makes every notification go out once (DESIGN.md §6).
+ * Table {@code Meldingen}: the ledger that makes every notification go out once (docs/architectuur.md, "Exactly once").
  * Claim a key as PENDING before publishing, mark it SENT after; a PENDING claim older than the lease
  * belongs to a crashed run and may be taken over, which re-sends at most once with the same key.
  */
@@ -82,13 +82,6 @@ public final class MeldingenLedger {
         } catch (ConditionalCheckFailedException e) {
             // already SENT or gone: nothing to give up
         }
-    }
-
-    /** The status of a key (PENDING, SENT) or null; for tests and the CLI. */
-    public String status(String sleutel) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tabel).consistentRead(true)
-                .key(Map.of("idempotencyKey", s(sleutel)))).item();
-        return item == null || item.isEmpty() ? null : item.get("status").s();
     }
 
     private static AttributeValue s(String waarde) {

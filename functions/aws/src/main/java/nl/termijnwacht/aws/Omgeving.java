@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.termijnwacht.core.Kalender;
 import nl.termijnwacht.core.Mijlpalen;
 import nl.termijnwacht.core.Zaakstand;
@@ -20,34 +21,44 @@ import nl.termijnwacht.core.Zaakstand;
 public record Omgeving(
         String regio,
         Optional<URI> endpoint,
-        String zakenTabel,
-        String meldingenTabel,
-        String termijnmeldingenTopicArn,
-        String afgewezenQueueUrl,
+        Optional<String> zaken,
+        Optional<String> meldingen,
+        Optional<String> termijnmeldingenTopic,
+        Optional<String> afgewezenQueue,
         int dueShards,
         LocalTime mijlpaalTijd,
         ZoneId tijdzone,
         Duration lease,
         int parallel,
         List<Integer> waarschuwingsdagen,
-        Kalender kalender) {
+        Kalender kalender,
+        String stage,
+        Afzenders afzendersBinding) {
+
+    /** Stages where a deployment may run without sender binding or approved ladders (the CLI, the demo, tests). */
+    private static final Set<String> LOSSE_STAGES = Set.of("local", "test");
 
     public static Omgeving uit(Map<String, String> env) {
         Lezer l = new Lezer(env);
         Omgeving o = new Omgeving(
                 l.verplicht("AWS_REGION"),
                 l.optioneel("AWS_ENDPOINT_URL").map(URI::create),
-                l.of("ZAKEN_TABLE", "Zaken"),
-                l.of("MELDINGEN_TABLE", "Meldingen"),
-                l.of("TERMIJNMELDINGEN_TOPIC_ARN", ""),
-                l.of("AFGEWEZEN_QUEUE_URL", ""),
+                l.optioneel("ZAKEN_TABLE"),
+                l.optioneel("MELDINGEN_TABLE"),
+                l.optioneel("TERMIJNMELDINGEN_TOPIC_ARN"),
+                l.optioneel("AFGEWEZEN_QUEUE_URL"),
                 l.getal("DUE_SHARDS", 8),
                 l.tijd("MIJLPAAL_TIJD", LocalTime.of(7, 0)),
                 l.zone("TIJDZONE", ZoneId.of("Europe/Amsterdam")),
                 l.duur("LEASE", Duration.ofMinutes(5)),
                 l.getal("PARALLEL", 16),
                 l.getallen("WAARSCHUWINGSDAGEN", Mijlpalen.STANDAARD_WAARSCHUWINGEN),
-                l.kalender("TERMIJNWACHT_GELIJKGESTELDE_DAGEN"));
+                l.kalender("TERMIJNWACHT_GELIJKGESTELDE_DAGEN"),
+                l.optioneel("STAGE").orElse("prod"),
+                Afzenders.lees("AFZENDERS", env.get("AFZENDERS")));
+        if (!Set.of("local", "test", "prod").contains(o.stage)) {
+            throw new IllegalStateException("STAGE moet local, test of prod zijn, niet '" + o.stage + "'");
+        }
         if (o.parallel < 1 || o.parallel > 256) {
             throw new IllegalStateException("PARALLEL moet tussen 1 en 256 liggen, niet " + o.parallel);
         }
@@ -55,6 +66,42 @@ public record Omgeving(
             throw new IllegalStateException("DUE_SHARDS moet tussen 1 en 64 liggen, niet " + o.dueShards);
         }
         return o;
+    }
+
+    // A function asks for the resources it uses when it is built (at init): a missing one fails there and names
+    // its variable. Each function needs only its own, so provisioning and tests build an Omgeving without them.
+
+    public String zakenTabel() {
+        return vereist("ZAKEN_TABLE", zaken);
+    }
+
+    public String meldingenTabel() {
+        return vereist("MELDINGEN_TABLE", meldingen);
+    }
+
+    public String termijnmeldingenTopicArn() {
+        return vereist("TERMIJNMELDINGEN_TOPIC_ARN", termijnmeldingenTopic);
+    }
+
+    public String afgewezenQueueUrl() {
+        return vereist("AFGEWEZEN_QUEUE_URL", afgewezenQueue);
+    }
+
+    private static String vereist(String naam, Optional<String> waarde) {
+        return waarde.orElseThrow(() -> new IllegalStateException("omgevingsvariabele " + naam + " ontbreekt (template.yaml zet hem)"));
+    }
+
+    /**
+     * Who may speak for which gemeente. Required in {@code prod}: there, a deployment without a binding
+     * would let any sender on the bus write facts for any gemeente. A binding that is present is enforced
+     * in every stage; without one, {@code local} and {@code test} admit every sender.
+     */
+    public Afzenders afzenders() {
+        if (afzendersBinding.leeg() && !LOSSE_STAGES.contains(stage)) {
+            throw new IllegalStateException("omgevingsvariabele AFZENDERS ontbreekt: in stage " + stage
+                    + " moet elke afzender aan zijn gemeenten gebonden zijn (bijv. 111111111111=GM0363,GM0518)");
+        }
+        return afzendersBinding;
     }
 
     /** How milestones are timed for this deployment. */
@@ -74,10 +121,6 @@ public record Omgeving(
 
         String verplicht(String naam) {
             return optioneel(naam).orElseThrow(() -> new IllegalStateException("omgevingsvariabele " + naam + " ontbreekt"));
-        }
-
-        String of(String naam, String standaard) {
-            return optioneel(naam).orElse(standaard);
         }
 
         int getal(String naam, int standaard) {

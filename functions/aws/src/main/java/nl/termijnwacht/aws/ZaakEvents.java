@@ -15,7 +15,7 @@ import nl.termijnwacht.core.Verlenging;
 import nl.termijnwacht.core.Zaakdossier;
 
 /**
- * The one place that reads case events (DESIGN.md §7): an EventBridge envelope in, a checked
+ * The one place that reads case events (docs/architectuur.md): an EventBridge envelope in, a checked
  * {@link Feit} out, and back to the detail JSON of an event. Only the fields the law needs are kept,
  * so anything else an event carries (personal data included) is never stored. Reasons quote at most a
  * short, cleaned excerpt of a value ({@link OngeldigeInvoer#citaat}).
@@ -42,7 +42,7 @@ public final class ZaakEvents {
     }
 
     /**
-     * @param vandaag the day the event is processed: no fact may lie after it (DESIGN.md §3.7)
+     * @param vandaag the day the event is processed: no fact may lie after it (docs/termijnregels.md, "Grenzen")
      * @throws OngeldigeInvoer naming the field and the problem
      */
     public ZaakEvent lees(JsonNode envelope, LocalDate vandaag) {

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One fact told about a zaak by the zaaksysteem (DESIGN.md §7), identified by its event id. A zaak
+ * One fact told about a zaak by the zaaksysteem (docs/architectuur.md), identified by its event id. A zaak
  * stores its facts; everything else is derived from them, so a duplicate or late event changes nothing
  * or exactly what it should. The records hold data only: input rules live in {@link #toetsMelding} and
  * in the parsers, so a fact read back from storage is never judged again by rules made after it was accepted.
@@ -130,7 +130,7 @@ public sealed interface Feit {
     }
 
     /**
-     * The input rules a fact must meet on its own when it is reported on {@code gemeld} (DESIGN.md §3.7):
+     * The input rules a fact must meet on its own when it is reported on {@code gemeld} (docs/termijnregels.md, "Grenzen"):
      * nothing is reported before it happened, a term for supplementing lies after the request and within
      * a year of it, and consent suspends 1 to 366 days. Dates were already bounded when they were parsed.
      *

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The kinds of fact a zaaksysteem tells (DESIGN.md §7), each with its EventBridge detail-type. This is
+ * The kinds of fact a zaaksysteem tells (docs/architectuur.md), each with its EventBridge detail-type. This is
  * the one table the event parser, the stored form of a fact and the bus rule's pattern derive from: the
  * stored name is this constant, never a Java class name, so renaming a class cannot orphan stored facts.
  */

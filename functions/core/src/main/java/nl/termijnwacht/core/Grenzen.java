@@ -3,7 +3,7 @@ package nl.termijnwacht.core;
 import java.time.LocalDate;
 
 /**
- * The bounds every input must keep (DESIGN.md §3.7, docs/termijnregels.md "Grenzen"). They make each
+ * The bounds every input must keep (docs/termijnregels.md, "Grenzen"). They make each
  * answer cheap and keep a zaak within DynamoDB's item limit; a value outside them is an error with its
  * field, never a crash, an overflow or a slow answer.
  */

@@ -1,6 +1,6 @@
 package nl.termijnwacht.core;
 
-/** Kinds of milestone of a zaak (DESIGN.md §4), grouped in chains: within a chain only the latest overdue one is sent. */
+/** Kinds of milestone of a zaak (docs/termijnregels.md, Milestones), grouped in chains: within a chain only the latest overdue one is sent. */
 public enum MijlpaalSoort {
     VOORWAARSCHUWING(Keten.TERMIJN),
     VERVALDAG(Keten.TERMIJN),

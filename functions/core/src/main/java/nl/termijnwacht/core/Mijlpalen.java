@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Plans the milestones of a zaak from its {@link Beslistermijn} (DESIGN.md §4). */
+/** Plans the milestones of a zaak from its {@link Beslistermijn} (docs/termijnregels.md, Milestones). */
 public final class Mijlpalen {
 
     /** Warnings at 10, 5 and 2 working days before the deadline unless a gemeente configures others. */

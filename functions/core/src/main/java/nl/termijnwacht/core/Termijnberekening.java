@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The termijn engine: from the facts of an application to its uiterste beslisdatum, following
- * DESIGN.md §3. Where the law allows two readings it takes the one with the earliest date and
+ * docs/termijnregels.md. Where the law allows two readings it takes the one with the earliest date and
  * reports the other as an {@link Onzekerheid}. Pure and thread-safe; it never reads the clock.
  */
 public final class Termijnberekening {

@@ -159,7 +159,7 @@ public record Zaakdossier(String gemeente, String zaak, Map<String, Feit> feiten
     }
 
     /**
-     * Adds one reported fact (DESIGN.md §3.8). Accepted facts stay: the newcomer is checked against them
+     * Adds one reported fact (docs/architectuur.md, "Facts in, state derived"). Accepted facts stay: the newcomer is checked against them
      * and refused when it contradicts them. A fact told before the receipt is kept unchecked; when the
      * receipt arrives it stands, and the facts kept so far are checked against it in date order, one by one.
      *

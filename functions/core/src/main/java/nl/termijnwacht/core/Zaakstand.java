@@ -28,7 +28,7 @@ public record Zaakstand(Zaakdossier dossier, Beslistermijn termijn, Meldingsplan
         }
     }
 
-    /** @throws OngeldigeInvoer when the facts break a rule of DESIGN.md §3 */
+    /** @throws OngeldigeInvoer when the facts break a rule of docs/termijnregels.md */
     public static Zaakstand bepaal(Zaakdossier dossier, Set<String> verzonden, Instant nu, Instellingen instellingen) {
         var aanvraag = dossier.aanvraag();
         if (aanvraag.isEmpty()) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Atw calendar (DESIGN.md §3.4, §4). */
+/** The Atw calendar (docs/termijnregels.md). */
 class KalenderTest {
 
     private static final Kalender K = Kalender.standaard();
@@ -222,7 +222,7 @@ class KalenderTest {
     class Werkdagen {
 
         @Test
-        @DisplayName("DESIGN §4: 2 werkdagen vóór di 2026-04-28 is do 2026-04-23 (ma 27-04 is Koningsdag)")
+        @DisplayName("docs/termijnregels.md, Milestones: 2 werkdagen vóór di 2026-04-28 is do 2026-04-23 (ma 27-04 is Koningsdag)")
         void designVoorbeeld() {
             assertEquals(LocalDate.of(2026, 4, 23), K.werkdagenVoor(LocalDate.of(2026, 4, 28), 2));
         }

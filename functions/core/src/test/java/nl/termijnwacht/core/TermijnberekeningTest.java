@@ -34,7 +34,7 @@ class TermijnberekeningTest {
     }
 
     @Nested
-    @DisplayName("uitgewerkte voorbeelden uit DESIGN.md §3")
+    @DisplayName("uitgewerkte voorbeelden (docs/termijnregels.md)")
     class UitgewerkteVoorbeelden {
 
         @Test
@@ -386,7 +386,7 @@ class TermijnberekeningTest {
 
         @Test
         void ookEenKorteVerlengingValtBuitenDeAtw() {
-            // DESIGN §3.4: no Atw for a term with a verlenging (earliest reading); A3 gives the shifted date.
+            // docs/termijnregels.md, Pipeline step 4: no Atw for a term with a verlenging (earliest reading); A3 gives the shifted date.
             Beslistermijn t = bereken(regulier("2025-01-11").metVerlenging(Verlenging.van("P4W", parse("2025-02-01"))));
             assertFalse(t.atwVanToepassing());
             assertEquals(parse("2025-04-05"), t.uitersteBeslisdatum(), "Saturday, not moved");

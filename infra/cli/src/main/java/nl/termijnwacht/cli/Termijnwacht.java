@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The local command line of Termijnwacht: {@code ./termijnwacht COMMAND …} (DESIGN.md §9). */
+/** The local command line of Termijnwacht: {@code ./termijnwacht COMMAND …} (README, "The chain, locally"). */
 @Command(name = "termijnwacht",
         mixinStandardHelpOptions = true,
         version = "termijnwacht 0.1.0",

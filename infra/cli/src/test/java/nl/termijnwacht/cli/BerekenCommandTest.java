@@ -25,7 +25,12 @@ class BerekenCommandTest {
         assertTrue(j.get("dwangsom").isNull());
         assertEquals("A3", j.get("onzekerheden").get(0).get("code").asText());
         assertEquals("2026-04-28", j.get("onzekerheden").get(0).get("alternatieveDatum").asText());
-        assertTrue(j.get("stappen").size() >= 3);
+        java.util.List<String> stappen = new java.util.ArrayList<>();
+        j.get("stappen").forEach(n -> stappen.add(n.asText()));
+        assertTrue(stappen.getFirst().startsWith("Aanvraag ontvangen op maandag 19 januari 2026"), stappen.toString());
+        assertTrue(stappen.stream().anyMatch(t -> t.contains("verlengd met 6 weken") && t.contains("2026-04-27")), stappen.toString());
+        assertTrue(stappen.stream().anyMatch(t -> t.contains("niet van toepassing") && t.contains("art. 4 Atw")), stappen.toString());
+        assertTrue(stappen.stream().anyMatch(t -> t.startsWith("Onzekerheid A3")), stappen.toString());
         assertEquals(1, u.out().strip().lines().count(), "one JSON object on one line");
     }
 

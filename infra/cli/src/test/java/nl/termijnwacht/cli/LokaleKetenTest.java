@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CLI contract of DESIGN.md §9 end to end, as a beheerder uses it: emulator start, provision,
+ * The CLI contract of README, "The chain, locally" end to end, as a beheerder uses it: emulator start, provision,
  * invoke with the sample events, simuleer, meldingen --json, emulator stop — on a detached moto_server.
  */
 class LokaleKetenTest {
@@ -85,9 +85,9 @@ class LokaleKetenTest {
         Uitkomst stap = run("simuleer", "--van", "2026-04-01T00:00", "--tot", "2026-04-02T00:00", "--stap", "kwartier");
         assertEquals(2, stap.code());
         assertTrue(stap.err().startsWith("simuleer: --stap: 'kwartier' is geen ISO-duur"), stap.err());
-        Uitkomst functie = run("invoke", "escalatie-scanner");
+        Uitkomst functie = run("invoke", "geen-functie");
         assertEquals(2, functie.code());
-        assertTrue(functie.err().contains("onbekende functie 'escalatie-scanner'"), functie.err());
+        assertTrue(functie.err().contains("onbekende functie 'geen-functie'"), functie.err());
         Uitkomst bestand = run("invoke", "zaak-events", "--event", "bestaat-niet.json");
         assertEquals(2, bestand.code());
         assertTrue(bestand.err().contains("bestaat niet"), bestand.err());

@@ -99,9 +99,13 @@ public final class LokaleStack {
 
     /** Clients for the same stack reached through another endpoint, e.g. a {@link Storingsproxy} in front of the emulator. */
     public AwsClients clientsVia(URI anderEndpoint) {
+        return clientsVia(anderEndpoint, List.of());
+    }
+
+    public AwsClients clientsVia(URI anderEndpoint, List<ExecutionInterceptor> interceptors) {
         Map<String, String> e = new HashMap<>(env);
         e.put("AWS_ENDPOINT_URL", anderEndpoint.toString());
-        return clients(Omgeving.uit(e), List.of());
+        return clients(Omgeving.uit(e), interceptors);
     }
 
     private static AwsClients clients(Omgeving omgeving, List<ExecutionInterceptor> interceptors) {

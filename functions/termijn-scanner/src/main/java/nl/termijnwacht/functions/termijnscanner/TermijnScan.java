@@ -184,7 +184,7 @@ public final class TermijnScan {
             uitkomsten = publisher.publiceer(topicArn, berichten);
         } catch (RuntimeException e) {
             // Unknown whether SNS took it (the answer may be lost): released, so the next run sends it; if it did
-            // go out, that is the one re-send DESIGN allows, with the same idempotencyKey.
+            // go out, that is the one re-send docs/architectuur.md allows, with the same idempotencyKey.
             fouten.add("publicatie van " + batch.size() + " meldingen: " + e.getMessage());
             batch.forEach(this::geefVrij);
             return batch.stream().map(m -> new Verzending(m, false)).toList();

@@ -10,7 +10,7 @@ import nl.termijnwacht.local.Proefdata;
 import nl.termijnwacht.local.Verzoekteller;
 import org.junit.jupiter.api.Test;
 
-/** The scanner's reads grow with the due zaken, not with the table (DESIGN.md §6): counted at the SDK. */
+/** The scanner's reads grow with the due zaken, not with the table (docs/architectuur.md, "Exactly once"): counted at the SDK. */
 class DueIndexTest {
 
     @Test

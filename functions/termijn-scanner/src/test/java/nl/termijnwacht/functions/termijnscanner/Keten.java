@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -141,9 +140,5 @@ final class Keten {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Duration minuten(int n) {
-        return Duration.ofMinutes(n);
     }
 }

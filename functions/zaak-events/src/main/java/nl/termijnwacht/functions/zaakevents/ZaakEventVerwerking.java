@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.termijnwacht.aws.Afwijzingen;
+import nl.termijnwacht.aws.Afzenders;
 import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.aws.ZaakRepository.Zaak;
@@ -31,12 +32,15 @@ public final class ZaakEventVerwerking {
     private final ZaakRepository zaken;
     private final Afwijzingen afwijzingen;
     private final Zaakstand.Instellingen instellingen;
+    private final Afzenders afzenders;
 
-    public ZaakEventVerwerking(ZaakEvents events, ZaakRepository zaken, Afwijzingen afwijzingen, Zaakstand.Instellingen instellingen) {
+    public ZaakEventVerwerking(ZaakEvents events, ZaakRepository zaken, Afwijzingen afwijzingen, Zaakstand.Instellingen instellingen,
+                               Afzenders afzenders) {
         this.events = events;
         this.zaken = zaken;
         this.afwijzingen = afwijzingen;
         this.instellingen = instellingen;
+        this.afzenders = afzenders;
     }
 
     public enum Resultaat { VERWERKT, AL_VERWERKT, AFGEWEZEN }
@@ -53,6 +57,7 @@ public final class ZaakEventVerwerking {
         ZaakEvents.ZaakEvent e;
         try {
             e = events.lees(event, vandaag);
+            afzenders.toets(event.path("account").textValue(), e.gemeente()); // one gemeente never touches another's zaken
         } catch (OngeldigeInvoer fout) {
             return wijsAf(event, fout, nu);
         }

@@ -18,7 +18,7 @@ import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.core.OngeldigeInvoer;
 
-/** Lambda {@code zaak-events}: EventBridge case events (DESIGN.md §7) into table {@code Zaken}. */
+/** Lambda {@code zaak-events}: EventBridge case events (docs/architectuur.md) into table {@code Zaken}. */
 public final class ZaakEventsHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +47,7 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
         Omgeving o = aws.omgeving();
         ZaakEvents events = new ZaakEvents(JSON);
         Afwijzingen afwijzingen = new Afwijzingen(aws.sqs(), o.afgewezenQueueUrl(), JSON);
-        return new ZaakEventsHandler(new ZaakEventVerwerking(events, ZaakRepository.van(aws, JSON), afwijzingen, o.instellingen()), afwijzingen, klok);
+        return new ZaakEventsHandler(new ZaakEventVerwerking(events, ZaakRepository.van(aws, JSON), afwijzingen, o.instellingen(), o.afzenders()), afwijzingen, klok);
     }
 
     public static ZaakEventsHandler bouw(Omgeving omgeving, Clock klok) {

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * them ever reaches a log.
  *
  * <p>Each event carries a label ({@code soort}) saying what is hostile about it, and — only where the rules
- * (DESIGN.md §3, §7) fix the outcome regardless of the zaak's state — an expected outcome.
+ * (docs/termijnregels.md, docs/architectuur.md) fix the outcome regardless of the zaak's state — an expected outcome.
  */
 final class VijandigeEvents {
 

@@ -169,24 +169,24 @@ class ZaakEventsHandlerTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "onbekend type | {\"id\":\"x1\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagVerloren\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\"}} | detail-type",
-            "ontbrekend veld | {\"id\":\"x2\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"regulier\"}} | ontvangen",
-            "ongeldige gemeentecode | {\"id\":\"x3\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"Amsterdam\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"}} | gemeente",
-            "onmogelijke datum | {\"id\":\"x4\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvullingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-02-30\"}} | datum",
-            "verlenging te lang | {\"id\":\"x5\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P7W\",\"bekendgemaakt\":\"2026-03-10\"}} | duur",
-            "verlenging gemeld vóór ze gebeurde | {\"id\":\"x6\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P6W\",\"bekendgemaakt\":\"2026-04-29\"}} | bekendgemaakt",
-            "besluit vóór de ontvangst | {\"id\":\"x9\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"BesluitBekendgemaakt\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-01\"}} | besluit",
-            "tweede ontvangst | {\"id\":\"0\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"uitgebreid\",\"ontvangen\":\"2026-03-01\"}} | ontvangen",
-            "id hergebruikt | {\"id\":\"0b7f7c1e-0001-4f43-9a55-1d0c5d8e0001\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"IngebrekestellingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-05\"}} | id",
-            "ingebrekestelling uit de verre toekomst | {\"id\":\"x10\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"IngebrekestellingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"+999999999-12-31\"}} | datum",
-            "instemming uit 1970 | {\"id\":\"x11\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"OpschortingMetInstemming\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"1970-01-01\",\"dagen\":30}} | datum",
-            "zaakreferentie is een BSN | {\"id\":\"x12\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"999999990\",\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"}} | zaak",
-            "overlopende duur | {\"id\":\"x13\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P306783379W\",\"bekendgemaakt\":\"2026-03-10\"}} | duur",
-            "wabo-aanvraag | {\"id\":\"x7\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2023-9\",\"procedure\":\"regulier\",\"ontvangen\":\"2023-12-01\"}} | ontvangen",
-            "andere bron | {\"id\":\"x8\",\"source\":\"iemand.anders\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\"}} | source",
-            "geen json | {dit is geen json | event",
+            "onbekend type | {\"id\":\"x1\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagVerloren\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\"}} | detail-type | onbekend type",
+            "ontbrekend veld | {\"id\":\"x2\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"regulier\"}} | ontvangen | ontbreekt",
+            "ongeldige gemeentecode | {\"id\":\"x3\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"Amsterdam\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"}} | gemeente | CBS-gemeentecode",
+            "onmogelijke datum | {\"id\":\"x4\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvullingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-02-30\"}} | datum | geen bestaande datum",
+            "verlenging te lang | {\"id\":\"x5\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P7W\",\"bekendgemaakt\":\"2026-03-10\"}} | duur | 6 weken",
+            "verlenging gemeld vóór ze gebeurde | {\"id\":\"x6\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P6W\",\"bekendgemaakt\":\"2026-04-29\"}} | bekendgemaakt | gemeld",
+            "besluit vóór de ontvangst | {\"id\":\"x9\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"BesluitBekendgemaakt\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-01\"}} | besluit | vóór de ontvangst",
+            "tweede ontvangst | {\"id\":\"0\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"procedure\":\"uitgebreid\",\"ontvangen\":\"2026-03-01\"}} | ontvangen | al een ontvangst",
+            "id hergebruikt | {\"id\":\"0b7f7c1e-0001-4f43-9a55-1d0c5d8e0001\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"IngebrekestellingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"2026-03-05\"}} | id | al gebruikt",
+            "ingebrekestelling uit de verre toekomst | {\"id\":\"x10\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"IngebrekestellingOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"+999999999-12-31\"}} | datum | geen bestaande datum",
+            "instemming uit 1970 | {\"id\":\"x11\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"OpschortingMetInstemming\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"datum\":\"1970-01-01\",\"dagen\":30}} | datum | buiten het bereik",
+            "zaakreferentie is een BSN | {\"id\":\"x12\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"999999990\",\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"}} | zaak | elfproef",
+            "overlopende duur | {\"id\":\"x13\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"TermijnVerlengd\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\",\"duur\":\"P306783379W\",\"bekendgemaakt\":\"2026-03-10\"}} | duur | geen ISO-duur",
+            "wabo-aanvraag | {\"id\":\"x7\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2023-9\",\"procedure\":\"regulier\",\"ontvangen\":\"2023-12-01\"}} | ontvangen | Wabo",
+            "andere bron | {\"id\":\"x8\",\"source\":\"iemand.anders\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"ZAAK-2026-0001\"}} | source | geen zaakbron",
+            "geen json | {dit is geen json | event | geen geldige JSON",
     })
-    void foutEventVerandertNietsEnGaatMetRedenNaarDeAfwijzingsqueue(String naam, String event, String veld) throws IOException {
+    void foutEventVerandertNietsEnGaatMetRedenNaarDeAfwijzingsqueue(String naam, String event, String veld, String fragment) throws IOException {
         invoke(sample("AanvraagOntvangen"));
         Map<String, AttributeValue> voor = toestand("GM0363", "ZAAK-2026-0001");
         JsonNode uitkomst = invoke(event);
@@ -196,7 +196,8 @@ class ZaakEventsHandlerTest {
         assertEquals(1, afgewezen.size());
         JsonNode a = afgewezen.getFirst();
         assertEquals(veld, a.get("veld").asText(), a.toString());
-        assertTrue(a.get("reden").asText().length() > 10, a.toString());
+        assertTrue(a.get("reden").asText().contains(fragment), a.toString());
+        assertTrue(a.get("reden").asText().length() < 300, "a reason quotes at most a short excerpt");
         assertTrue(a.has("event"), "the whole event is kept for replay");
     }
 
@@ -293,6 +294,40 @@ class ZaakEventsHandlerTest {
             assertEquals(JSON.readTree(volgorde.get(1)).get("id").asText(), afgewezen.getFirst().at("/event/id").asText());
             assertEquals("verlenging", afgewezen.getFirst().get("veld").asText());
         }
+    }
+
+    @Test
+    void eenAfzenderSpreektAlleenVoorZijnEigenGemeenten() throws IOException {
+        String eigen = sample("AanvraagOntvangen"); // account 123456789012, gemeente GM0363
+        String andereGemeente = eigen.replace("GM0363", "GM0014").replace("0b7f7c1e-0001", "0b7f7c1e-0901");
+        String vreemdeAfzender = eigen.replace("123456789012", "999999999999").replace("0b7f7c1e-0001", "0b7f7c1e-0902");
+
+        // without a binding (local, the CLI and the demo) every sender is admitted
+        assertEquals("VERWERKT", invoke(andereGemeente).get("resultaat").asText());
+
+        stack = LokaleStack.voorTest(Map.of("AFZENDERS", "123456789012=GM0363,GM0518;210987654321=GM0014"));
+        aws = stack.clients();
+        handler = ZaakEventsHandler.bouw(aws, Clock.fixed(NU, ZoneOffset.UTC));
+        assertEquals("VERWERKT", invoke(eigen).get("resultaat").asText());
+        Map<String, AttributeValue> voor = toestand("GM0014", "ZAAK-2026-0001");
+        assertEquals("AFGEWEZEN", invoke(andereGemeente).get("resultaat").asText());
+        assertEquals("AFGEWEZEN", invoke(vreemdeAfzender).get("resultaat").asText());
+        assertEquals(voor, toestand("GM0014", "ZAAK-2026-0001"), "nothing written for the other gemeente");
+        List<JsonNode> afgewezen = afgewezen();
+        assertEquals(List.of("account", "account"), afgewezen.stream().map(a -> a.get("veld").asText()).toList());
+        assertTrue(afgewezen.get(0).get("reden").asText().contains("mag niet spreken voor gemeente GM0014"), afgewezen.get(0).toString());
+        assertTrue(afgewezen.get(1).get("reden").asText().contains("geen toegelaten afzender"), afgewezen.get(1).toString());
+    }
+
+    @Test
+    void inProdIsEenAfzenderbindingVerplicht() {
+        LokaleStack prod = LokaleStack.voorTest(Map.of("STAGE", "prod"));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> ZaakEventsHandler.bouw(prod.clients(), Clock.fixed(NU, ZoneOffset.UTC)));
+        assertTrue(e.getMessage().contains("AFZENDERS"), e.getMessage());
+        // with a binding it starts
+        ZaakEventsHandler.bouw(LokaleStack.voorTest(Map.of("STAGE", "prod", "AFZENDERS", "123456789012=GM0363")).clients(),
+                Clock.fixed(NU, ZoneOffset.UTC));
     }
 
     @Test

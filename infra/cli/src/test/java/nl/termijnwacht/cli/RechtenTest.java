@@ -1,0 +1,111 @@
+package nl.termijnwacht.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import nl.termijnwacht.aws.MeldingenLedger;
+import nl.termijnwacht.aws.ZaakRepository;
+import nl.termijnwacht.core.Zaakstand;
+import nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler;
+import nl.termijnwacht.functions.zaakevents.ZaakEventsHandler;
+import nl.termijnwacht.local.LokaleStack;
+import nl.termijnwacht.local.Proefdata;
+import nl.termijnwacht.local.Storingsproxy;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Least privilege: each function's policy in template.yaml names exactly the actions the function calls.
+ * The calls are recorded from real runs on the emulator, every path included (a rejected event, a publish
+ * that fails and is released, a claim held by another run), and compared with the template both ways.
+ */
+class RechtenTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Records every SDK call as its IAM action ({@code dynamodb:GetItem}; PublishBatch needs {@code sns:Publish}). */
+    static final class Opnemer implements ExecutionInterceptor {
+        final Set<String> acties = java.util.Collections.synchronizedSet(new TreeSet<>());
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            String dienst = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT);
+            String operatie = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            acties.add(dienst + ":" + (operatie.equals("PublishBatch") ? "Publish" : operatie));
+        }
+    }
+
+    private static Set<String> templateActies(String functie) throws IOException {
+        JsonNode template = new ObjectMapper(new YAMLFactory()).readTree(Path.of("../../template.yaml").toFile());
+        Set<String> acties = new TreeSet<>();
+        for (JsonNode policy : template.at("/Resources/" + functie + "/Properties/Policies")) {
+            assertFalse(policy.has("DynamoDBCrudPolicy") || policy.has("DynamoDBReadPolicy"), functie + ": only explicit actions, no managed templates");
+            for (JsonNode statement : policy.path("Statement")) {
+                statement.path("Action").forEach(a -> acties.add(a.asText()));
+            }
+        }
+        return acties;
+    }
+
+    private static void invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler h, String event) throws IOException {
+        h.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+    }
+
+    @Test
+    void zaakEventsVraagtPreciesWatHetGebruikt() throws IOException {
+        LokaleStack stack = LokaleStack.voorTest();
+        Opnemer opnemer = new Opnemer();
+        ZaakEventsHandler handler = ZaakEventsHandler.bouw(stack.clients(List.of(opnemer)), Clock.fixed(Instant.parse("2026-07-21T10:00:00Z"), ZoneOffset.UTC));
+        try (Stream<Path> voorbeelden = Files.list(Path.of("../../events/zaak-events"))) {
+            for (Path p : voorbeelden.sorted().toList()) {
+                invoke(handler, Files.readString(p));
+            }
+        }
+        invoke(handler, Files.readString(Path.of("../../events/afgewezen/verlenging-te-lang.json")));
+        assertEquals(templateActies("ZaakEventsFunction"), opnemer.acties);
+    }
+
+    @Test
+    void deTermijnScannerVraagtPreciesWatHijGebruikt_enScantNooit() throws IOException {
+        LokaleStack stack = LokaleStack.voorTest();
+        Instant nu = Instant.parse("2026-06-15T05:00:00Z");
+        Proefdata.vul(stack, 0, 3, nu);
+        Opnemer opnemer = new Opnemer();
+        // a claim held by another run: the scanner reads the ledger to see whose it is
+        ZaakRepository zaken = ZaakRepository.van(stack.clients(), JSON);
+        var sleutel = zaken.teBekijken(zaken.shard("GM0100", "Z-0"), nu).stream().filter(s -> s.zaak().equals("Z-0")).findFirst().orElseThrow();
+        var zaak = zaken.lees(sleutel.gemeente(), sleutel.zaak()).orElseThrow();
+        var stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, stack.omgeving().instellingen());
+        new MeldingenLedger(stack.clients().dynamoDb(), stack.omgeving().meldingenTabel(), stack.omgeving().lease())
+                .claim(stand.melding(stand.planning().nuVersturen().getFirst(), nu).idempotencyKey(), "VERSTREKEN", nu, "een-andere-run");
+        // a run whose every publish fails releases its claims
+        try (Storingsproxy proxy = Storingsproxy.start(stack.endpoint(), 1.0, 1, v -> v.operatie().equals("PublishBatch"))) {
+            TermijnScannerHandler gestoord = TermijnScannerHandler.bouw(stack.clientsVia(proxy.uri(), List.of(opnemer)), Clock.fixed(nu, ZoneOffset.UTC));
+            assertThrows(IllegalStateException.class, () -> invoke(gestoord, "{}"), "a run with failed publishes fails (the alarm)");
+        }
+        // and a run that publishes, marks SENT and advances the zaken
+        invoke(TermijnScannerHandler.bouw(stack.clients(List.of(opnemer)), Clock.fixed(nu, ZoneOffset.UTC)), "{}");
+        assertFalse(opnemer.acties.contains("dynamodb:Scan"), "the scanner never scans");
+        assertEquals(templateActies("TermijnScannerFunction"), opnemer.acties);
+    }
+}
