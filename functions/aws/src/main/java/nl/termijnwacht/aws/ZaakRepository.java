@@ -23,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -34,17 +32,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class ZaakRepository {
 
-    public static final String DUE_INDEX = "DueIndex";
+    public static final String DUE_INDEX = DueIndex.INDEX;
 
     private final DynamoDbClient dynamo;
     private final String tabel;
-    private final int shards;
+    private final DueIndex dueIndex;
     private final ObjectMapper json;
 
     public ZaakRepository(DynamoDbClient dynamo, String tabel, int shards, ObjectMapper json) {
         this.dynamo = dynamo;
         this.tabel = tabel;
-        this.shards = shards;
+        this.dueIndex = new DueIndex(dynamo, tabel, shards);
         this.json = json;
     }
 
@@ -198,55 +196,23 @@ public final class ZaakRepository {
                 item.put("dwangsomEersteDag", s(termijn.dwangsom().eersteDag().toString()));
             }
         }
-        if (volgende != null) {
-            item.put("dueShard", n(shard(d.gemeente(), d.zaak())));
-            item.put("dueAt", n(volgende.getEpochSecond()));
-        }
+        dueIndex.zet(item, d.gemeente() + "#" + d.zaak(), volgende);
         return item;
     }
 
-    /** Zaken in one shard of the due index whose next milestone is due at or before {@code nu}. Never scans. */
-    public List<Sleutel> teBekijken(int shard, Instant nu) {
-        List<Sleutel> sleutels = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(tabel).indexName(DUE_INDEX)
-                    .keyConditionExpression("dueShard = :s AND dueAt <= :nu")
-                    .expressionAttributeValues(Map.of(":s", n(shard), ":nu", n(nu.getEpochSecond())));
-            if (start != null) {
-                q.exclusiveStartKey(start);
-            }
-            QueryResponse r = dynamo.query(q.build());
-            for (Map<String, AttributeValue> item : r.items()) {
-                sleutels.add(new Sleutel(item.get("gemeente").s(), item.get("zaak").s()));
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return sleutels;
+    /** The due index of this table: a zaak is in it while a milestone is pending. */
+    public DueIndex dueIndex() {
+        return dueIndex;
     }
 
-    /** The earliest pending milestone instant over all shards (one item read per shard), or null when none is pending. */
+    /** The earliest pending milestone over all zaken, or null (the simulator skips steps until then). */
     public Instant eersteDue() {
-        Long eerste = null;
-        for (int shard = 0; shard < shards; shard++) {
-            int s = shard;
-            QueryResponse r = dynamo.query(q -> q.tableName(tabel).indexName(DUE_INDEX).limit(1).scanIndexForward(true)
-                    .keyConditionExpression("dueShard = :s").expressionAttributeValues(Map.of(":s", n(s))));
-            for (Map<String, AttributeValue> item : r.items()) {
-                long due = Long.parseLong(item.get("dueAt").n());
-                eerste = eerste == null ? due : Math.min(eerste, due);
-            }
-        }
-        return eerste == null ? null : Instant.ofEpochSecond(eerste);
+        return dueIndex.eerste();
     }
 
-    public int shards() {
-        return shards;
-    }
-
-    /** A stable shard per zaak, so one zaak always sits in the same partition of the due index. */
-    public int shard(String gemeente, String zaak) {
-        return Math.floorMod((gemeente + "#" + zaak).hashCode(), shards);
+    /** The zaak a due-index entry points at. */
+    public static Sleutel sleutel(Map<String, AttributeValue> indexItem) {
+        return new Sleutel(indexItem.get("gemeente").s(), indexItem.get("zaak").s());
     }
 
     private static Map<String, AttributeValue> sleutel(String gemeente, String zaak) {

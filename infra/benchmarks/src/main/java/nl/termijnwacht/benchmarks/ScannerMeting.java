@@ -30,9 +30,9 @@ public final class ScannerMeting {
                 Verzoekteller teller = new Verzoekteller(true);
                 TermijnScannerHandler scanner = TermijnScannerHandler.bouw(stack.clients(List.of(teller)), new Simulatieklok(nu));
                 long start = System.nanoTime();
-                TermijnScan.Verslag v = scanner.scan().voerUit(nu);
+                nl.termijnwacht.aws.DueScan.Verslag v = scanner.scan().voerUit(nu);
                 long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                System.out.printf("%-10d %-8d %12d %14d %12d %10d%n", open, due, ms, teller.items(), teller.verzoeken(), v.verzonden());
+                System.out.printf("%-10d %-8d %12d %14d %12d %10d%n", open, due, ms, teller.items(), teller.verzoeken(), v.gelukt());
             }
         }
     }

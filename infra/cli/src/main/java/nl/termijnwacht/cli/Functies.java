@@ -1,5 +1,6 @@
 package nl.termijnwacht.cli;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -7,37 +8,57 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.termijnwacht.aws.AwsClients;
-import nl.termijnwacht.aws.ZaakRepository;
-import nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler;
-import nl.termijnwacht.functions.zaakevents.ZaakEventsHandler;
+import nl.termijnwacht.aws.DueIndex;
+import nl.termijnwacht.local.Functiecatalogus;
 import nl.termijnwacht.local.LokaleStack;
 import nl.termijnwacht.local.Simulatieklok;
 
-/** The Lambda functions, in-process against the local stack at a simulated instant (as {@code sam local invoke} would). */
+/**
+ * The Lambda functions of template.yaml ({@link Functiecatalogus}), in-process against the local stack at a
+ * simulated instant (as {@code sam local invoke} would). Each handler is built through its
+ * {@code static bouw(AwsClients, Clock)}, so a new function needs no change here.
+ */
 final class Functies {
 
-    static final List<String> NAMEN = List.of("zaak-events", "termijn-scanner");
+    static final Functiecatalogus CATALOGUS = Functiecatalogus.standaard();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Simulatieklok klok = new Simulatieklok(Instant.now());
-    private final ZaakEventsHandler zaakEvents;
-    private final TermijnScannerHandler termijnScanner;
-    private final ZaakRepository zaken;
+    private final Map<String, RequestStreamHandler> handlers = new LinkedHashMap<>();
+    private final Map<String, DueIndex> dueIndexen = new LinkedHashMap<>();
 
     Functies(LokaleStack stack) {
         AwsClients aws = stack.clients();
-        zaakEvents = ZaakEventsHandler.bouw(aws, klok);
-        termijnScanner = TermijnScannerHandler.bouw(aws, klok);
-        zaken = ZaakRepository.van(aws, JSON);
+        for (Functiecatalogus.Functie f : CATALOGUS.functies()) {
+            handlers.put(f.naam(), bouw(f, aws));
+            for (String tabel : f.dueTabellen()) {
+                dueIndexen.computeIfAbsent(tabel, t -> new DueIndex(aws.dynamoDb(), t, stack.omgeving().dueShards()));
+            }
+        }
     }
 
-    /** The function name if it is one of {@link #NAMEN}. */
+    private RequestStreamHandler bouw(Functiecatalogus.Functie f, AwsClients aws) {
+        try {
+            return (RequestStreamHandler) Class.forName(f.handlerKlasse()).getMethod("bouw", AwsClients.class, Clock.class).invoke(null, aws, klok);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("functie " + f.naam() + ": " + f.handlerKlasse() + ".bouw(AwsClients, Clock) ontbreekt op het classpath", e);
+        }
+    }
+
+    static List<String> namen() {
+        return CATALOGUS.namen();
+    }
+
+    /** The function name if template.yaml declares it. */
     static String controleer(String functie) {
-        if (!NAMEN.contains(functie)) {
-            throw new FouteInvoer("FUNCTION", "onbekende functie '" + functie + "'; kies uit " + String.join(", ", NAMEN));
+        if (CATALOGUS.functie(functie).isEmpty()) {
+            throw new FouteInvoer("FUNCTION", "onbekende functie '" + functie + "'; kies uit " + String.join(", ", namen()));
         }
         return functie;
     }
@@ -47,19 +68,20 @@ final class Functies {
         klok.zet(nu);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            var in = new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8));
-            switch (controleer(functie)) {
-                case "zaak-events" -> zaakEvents.handleRequest(in, out, null);
-                default -> termijnScanner.handleRequest(in, out, null);
-            }
+            handlers.get(controleer(functie)).handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
             return JSON.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** When the scanner has work next (null: nothing pending); lets a simulation skip idle steps. */
-    Instant eersteDue() {
-        return zaken.eersteDue();
+    /** When a scheduled function has work next in one of its due tables (null: none pending); lets a simulation skip idle steps. */
+    Instant eersteDue(Functiecatalogus.Functie functie) {
+        Instant eerste = null;
+        for (String tabel : functie.dueTabellen()) {
+            Instant due = dueIndexen.get(tabel).eerste();
+            eerste = due != null && (eerste == null || due.isBefore(eerste)) ? due : eerste;
+        }
+        return eerste;
     }
 }

@@ -9,6 +9,9 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.time.Duration;
+import java.util.Map;
+import nl.termijnwacht.local.Functiecatalogus;
 import nl.termijnwacht.local.Inbox;
 import nl.termijnwacht.local.LokaleStack;
 
@@ -60,29 +63,43 @@ final class Simulator {
         int meldingen = 0;
         int laatstePromille = -1;
         List<String> mislukt = new java.util.ArrayList<>();
-        Instant due = functies.eersteDue();
-        for (Instant t = van; !t.isAfter(tot); t = stap.na(t)) {
+        List<Functiecatalogus.Functie> gepland = Functies.CATALOGUS.gepland();
+        Map<String, Instant> due = new java.util.HashMap<>();
+        gepland.forEach(f -> due.put(f.naam(), functies.eersteDue(f)));
+        Instant vorige = van.minus(Duration.between(van, stap.na(van))); // the first step covers the step before it
+        for (Instant t = van; !t.isAfter(tot); vorige = t, t = stap.na(t)) {
             stappen++;
+            boolean veranderd = false;
             while (!open.isEmpty() && !open.peekFirst().op().isAfter(t)) {
                 Gebeurtenis g = open.removeFirst();
                 JsonNode uit = functies.invoke("zaak-events", g.event(), g.op());
                 events++;
                 waarnemer.event(g, uit);
-                due = functies.eersteDue();
+                veranderd = true;
             }
-            if (due != null && !due.isAfter(t)) {
+            if (veranderd) {
+                gepland.forEach(f -> due.put(f.naam(), functies.eersteDue(f)));
+            }
+            for (Functiecatalogus.Functie f : gepland) {
+                // As EventBridge Scheduler would: when its schedule fires within this step; a function that finds
+                // its work through a due index is skipped while nothing is due (it would find nothing).
+                Instant eerste = due.get(f.naam());
+                boolean heeftWerk = f.dueTabellen().isEmpty() || eerste != null && !eerste.isAfter(t);
+                if (!heeftWerk || !f.planning().orElseThrow().vuurtTussen(vorige, t)) {
+                    continue;
+                }
                 runs++;
                 try {
-                    meldingen += functies.invoke("termijn-scanner", "{}", t).path("verzonden").asInt();
+                    meldingen += functies.invoke(f.naam(), "{}", t).path("verzonden").asInt();
                 } catch (RuntimeException e) {
                     // like EventBridge Scheduler: a failed run is reported, and the next step runs again
-                    mislukt.add(t + ": " + e.getMessage());
-                    voortgang.println("simuleer: scannerrun " + t + " mislukt: " + e.getMessage());
+                    mislukt.add(f.naam() + " " + t + ": " + e.getMessage());
+                    voortgang.println("simuleer: " + f.naam() + " " + t + " mislukt: " + e.getMessage());
                 }
                 if (inbox != null) {
                     inbox.leeg().forEach(waarnemer::melding);
                 }
-                due = functies.eersteDue();
+                gepland.forEach(g -> due.put(g.naam(), functies.eersteDue(g)));
             }
             int promille = (int) (1000 * (t.getEpochSecond() - van.getEpochSecond()) / totaal);
             if (promille / 100 != laatstePromille / 100) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import nl.termijnwacht.aws.AwsClients;
+import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.Omgeving;
 import nl.termijnwacht.aws.Parallel;
@@ -51,24 +52,24 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes(); // the scheduler's payload carries nothing the run needs
         // Lambda's request id stays the same when Lambda retries this invocation: its claims are recognised as its own.
-        TermijnScan.Verslag v = context != null && context.getAwsRequestId() != null
+        DueScan.Verslag v = context != null && context.getAwsRequestId() != null
                 ? scan.voerUit(klok.instant(), context.getAwsRequestId()) : scan.voerUit(klok.instant());
         ObjectNode verslag = JSON.createObjectNode()
-                .put("zakenBekeken", v.zakenBekeken())
-                .put("verzonden", v.verzonden())
+                .put("zakenBekeken", v.bekeken())
+                .put("verzonden", v.gelukt())
                 .put("alVerzonden", v.alVerzonden())
                 .put("bezet", v.bezet())
                 .put("mislukt", v.mislukt());
-        v.zaakFouten().forEach(verslag.putArray("zaakFouten")::add);
-        v.overigeFouten().forEach(verslag.putArray("overigeFouten")::add);
+        v.itemFouten().forEach(verslag.putArray("zaakFouten")::add);
+        v.overig().forEach(verslag.putArray("overigeFouten")::add);
         if (context != null) {
             context.getLogger().log(verslag.toString());
         }
         output.write(JSON.writeValueAsBytes(verslag));
         if (!v.geslaagd()) {
             // the others were handled; failing the run makes the Errors alarm tell a beheerder about these
-            throw new IllegalStateException(v.zaakFouten().size() + " zaken konden niet worden verwerkt: " + v.zaakFouten()
-                    + (v.overigeFouten().isEmpty() ? "" : "; overige fouten: " + v.overigeFouten()));
+            throw new IllegalStateException(v.itemFouten().size() + " zaken konden niet worden verwerkt: " + v.itemFouten()
+                    + (v.overig().isEmpty() ? "" : "; overige fouten: " + v.overig()));
         }
     }
 

@@ -20,9 +20,9 @@ class DueIndexTest {
         Proefdata.vul(stack, 10_000, 10, nu);
         Verzoekteller teller = new Verzoekteller(true);
         TermijnScannerHandler scanner = TermijnScannerHandler.bouw(stack.clients(List.of(teller)), new nl.termijnwacht.local.Simulatieklok(nu));
-        TermijnScan.Verslag v = scanner.scan().voerUit(nu);
-        assertEquals(10, v.zakenBekeken());
-        assertEquals(10, v.verzonden(), "only the latest overdue milestone per zaak: VERSTREKEN");
+        nl.termijnwacht.aws.DueScan.Verslag v = scanner.scan().voerUit(nu);
+        assertEquals(10, v.bekeken());
+        assertEquals(10, v.gelukt(), "only the latest overdue milestone per zaak: VERSTREKEN");
         // 10 index keys + 1 read of each due zaak — nothing else of the 10,010 zaken
         assertTrue(teller.items() <= 20, "items read: " + teller.items());
         System.out.printf("termijn-scanner: 10.010 zaken, 10 due → %d items gelezen in %d verzoeken%n", teller.items(), teller.verzoeken());

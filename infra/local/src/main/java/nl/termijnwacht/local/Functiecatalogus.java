@@ -1,0 +1,104 @@
+package nl.termijnwacht.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The functions as template.yaml declares them — the one list of functions (docs/architectuur.md): their
+ * names, handlers, schedules and the tables whose due index tells when a scheduled one has work. The CLI's
+ * function names, {@code invoke} and {@code simuleer} derive from it, so a new function is its module and
+ * its template entry.
+ */
+public record Functiecatalogus(List<Functie> functies) {
+
+    private static final Pattern CODE_URI = Pattern.compile("functions/([a-z0-9-]+)/target/\\1\\.jar");
+
+    /**
+     * One function.
+     *
+     * @param naam          the name in {@code CodeUri} ({@code functions/NAAM/target/NAAM.jar}), as the CLI calls it
+     * @param handlerKlasse the class in {@code Handler}; it has {@code static bouw(AwsClients, Clock)}
+     * @param planning      its EventBridge Scheduler schedule, if it is scheduled
+     * @param dueTabellen   tables it names in its environment that carry a due index: it has work when one is due
+     */
+    public record Functie(String naam, String handlerKlasse, Optional<Planning> planning, List<String> dueTabellen) {
+    }
+
+    public Functiecatalogus {
+        functies = List.copyOf(functies);
+    }
+
+    /** The catalogue of the template.yaml this build was made from (packaged on the classpath). */
+    public static Functiecatalogus standaard() {
+        try (InputStream in = Functiecatalogus.class.getResourceAsStream("template.yaml")) {
+            Objects.requireNonNull(in, "template.yaml ontbreekt op het classpath van infra/local");
+            return lees(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Functiecatalogus lees(JsonNode template) {
+        JsonNode resources = template.path("Resources");
+        List<Functie> functies = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            JsonNode r = it.next().getValue();
+            if (!r.path("Type").asText().equals("AWS::Serverless::Function")) {
+                continue;
+            }
+            JsonNode p = r.path("Properties");
+            Matcher naam = CODE_URI.matcher(p.path("CodeUri").asText());
+            if (!naam.matches()) {
+                throw new IllegalStateException("template.yaml: CodeUri " + p.path("CodeUri").asText() + " is niet functions/NAAM/target/NAAM.jar");
+            }
+            String handler = p.path("Handler").asText();
+            Optional<Planning> planning = Optional.empty();
+            for (JsonNode event : p.path("Events")) {
+                if (event.path("Type").asText().equals("ScheduleV2")) {
+                    JsonNode e = event.path("Properties");
+                    planning = Optional.of(Planning.van(e.path("ScheduleExpression").asText(),
+                            ZoneId.of(e.path("ScheduleExpressionTimezone").asText("UTC"))));
+                }
+            }
+            List<String> dueTabellen = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> vars = p.path("Environment").path("Variables").fields(); vars.hasNext(); ) {
+                Map.Entry<String, JsonNode> v = vars.next();
+                JsonNode tabel = resources.path(v.getValue().asText()); // !Ref Logical: the tag is dropped, the name stays
+                if (v.getKey().endsWith("_TABLE") && tabel.path("Type").asText().equals("AWS::DynamoDB::Table")) {
+                    for (JsonNode gsi : tabel.path("Properties").path("GlobalSecondaryIndexes")) {
+                        if (gsi.path("IndexName").asText().equals("DueIndex")) {
+                            dueTabellen.add(tabel.path("Properties").path("TableName").asText());
+                        }
+                    }
+                }
+            }
+            functies.add(new Functie(naam.group(1), handler.substring(0, handler.indexOf("::")), planning, List.copyOf(dueTabellen)));
+        }
+        return new Functiecatalogus(functies);
+    }
+
+    public List<String> namen() {
+        return functies.stream().map(Functie::naam).toList();
+    }
+
+    public Optional<Functie> functie(String naam) {
+        return functies.stream().filter(f -> f.naam().equals(naam)).findFirst();
+    }
+
+    public List<Functie> gepland() {
+        return functies.stream().filter(f -> f.planning().isPresent()).toList();
+    }
+}
