@@ -198,8 +198,8 @@ public final class DueScan<W> {
             batch.forEach(v -> geefVrij(v.uitgaand()));
             return batch;
         }
-        List<Verzending> uit = new ArrayList<>(batch.size());
-        for (Publisher.Uitkomst u : uitkomsten) {
+        // the ten marks (or releases) of a batch go out side by side: in AWS each waits on the network
+        return parallel.map(uitkomsten, u -> {
             Verzending v = batch.get(Integer.parseInt(u.id().substring(1)));
             if (u.gelukt()) {
                 try {
@@ -211,9 +211,8 @@ public final class DueScan<W> {
             } else {
                 geefVrij(v.uitgaand());
             }
-            uit.add(new Verzending(v.beoordeling(), v.uitgaand(), u.gelukt()));
-        }
-        return uit;
+            return new Verzending(v.beoordeling(), v.uitgaand(), u.gelukt());
+        });
     }
 
     private void geefVrij(Uitgaand u) {

@@ -30,11 +30,12 @@ public record Functiecatalogus(List<Functie> functies) {
      * One function.
      *
      * @param naam          the name in {@code CodeUri} ({@code functions/NAAM/target/NAAM.jar}), as the CLI calls it
+     * @param logischeId    its logical id in template.yaml
      * @param handlerKlasse the class in {@code Handler}; it has {@code static bouw(AwsClients, Clock)}
      * @param planning      its EventBridge Scheduler schedule, if it is scheduled
      * @param dueTabellen   tables it names in its environment that carry a due index: it has work when one is due
      */
-    public record Functie(String naam, String handlerKlasse, Optional<Planning> planning, List<String> dueTabellen) {
+    public record Functie(String naam, String logischeId, String handlerKlasse, Optional<Planning> planning, List<String> dueTabellen) {
     }
 
     public Functiecatalogus {
@@ -43,9 +44,17 @@ public record Functiecatalogus(List<Functie> functies) {
 
     /** The catalogue of the template.yaml this build was made from (packaged on the classpath). */
     public static Functiecatalogus standaard() {
+        return lees(template());
+    }
+
+    /**
+     * template.yaml as a tree. CloudFormation's short tags are dropped by the YAML reader and their operand
+     * kept, so {@code !Ref ZakenTable} reads as {@code "ZakenTable"}: a logical id to look up.
+     */
+    public static JsonNode template() {
         try (InputStream in = Functiecatalogus.class.getResourceAsStream("template.yaml")) {
             Objects.requireNonNull(in, "template.yaml ontbreekt op het classpath van infra/local");
-            return lees(new ObjectMapper(new YAMLFactory()).readTree(in));
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +64,8 @@ public record Functiecatalogus(List<Functie> functies) {
         JsonNode resources = template.path("Resources");
         List<Functie> functies = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
-            JsonNode r = it.next().getValue();
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode r = entry.getValue();
             if (!r.path("Type").asText().equals("AWS::Serverless::Function")) {
                 continue;
             }
@@ -85,9 +95,40 @@ public record Functiecatalogus(List<Functie> functies) {
                     }
                 }
             }
-            functies.add(new Functie(naam.group(1), handler.substring(0, handler.indexOf("::")), planning, List.copyOf(dueTabellen)));
+            functies.add(new Functie(naam.group(1), entry.getKey(), handler.substring(0, handler.indexOf("::")), planning, List.copyOf(dueTabellen)));
         }
         return new Functiecatalogus(functies);
+    }
+
+    /**
+     * The functions' environment as template.yaml sets it (Globals and each function), references resolved
+     * through {@code waarden} (logical id → table name, topic ARN, queue URL); references to parameters are left
+     * out (the caller sets {@code STAGE} and friends itself).
+     */
+    public static Map<String, String> omgeving(JsonNode template, Map<String, String> waarden) {
+        Map<String, String> env = new java.util.TreeMap<>();
+        List<JsonNode> blokken = new ArrayList<>();
+        blokken.add(template.path("Globals").path("Function").path("Environment").path("Variables"));
+        template.path("Resources").forEach(r -> {
+            if (r.path("Type").asText().equals("AWS::Serverless::Function")) {
+                blokken.add(r.path("Properties").path("Environment").path("Variables"));
+            }
+        });
+        for (JsonNode blok : blokken) {
+            for (Iterator<Map.Entry<String, JsonNode>> vars = blok.fields(); vars.hasNext(); ) {
+                Map.Entry<String, JsonNode> v = vars.next();
+                String waarde = v.getValue().asText();
+                if (template.path("Parameters").has(waarde)) {
+                    continue;
+                }
+                String opgelost = template.path("Resources").has(waarde) ? waarden.get(waarde) : waarde;
+                String eerder = env.put(v.getKey(), Objects.requireNonNull(opgelost, v.getKey() + ": " + waarde + " is niet aangemaakt"));
+                if (eerder != null && !eerder.equals(opgelost)) {
+                    throw new IllegalStateException("template.yaml: " + v.getKey() + " heeft twee waarden: " + eerder + " en " + opgelost);
+                }
+            }
+        }
+        return env;
     }
 
     public List<String> namen() {

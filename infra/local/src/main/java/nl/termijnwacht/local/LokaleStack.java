@@ -27,13 +27,10 @@ public final class LokaleStack {
     private LokaleStack(URI endpoint, Voorzieningen voorzieningen, Map<String, String> extra) {
         this.endpoint = endpoint;
         this.voorzieningen = voorzieningen;
-        Map<String, String> e = new HashMap<>();
+        // the functions' environment as template.yaml sets it, with this emulator's names, ARNs and URLs
+        Map<String, String> e = new HashMap<>(Functiecatalogus.omgeving(Functiecatalogus.template(), voorzieningen.waarden()));
         e.put("AWS_REGION", regio());
         e.put("AWS_ENDPOINT_URL", endpoint.toString());
-        e.put("ZAKEN_TABLE", Voorzieningen.ZAKEN);
-        e.put("MELDINGEN_TABLE", Voorzieningen.MELDINGEN);
-        e.put("TERMIJNMELDINGEN_TOPIC_ARN", voorzieningen.termijnmeldingenTopicArn());
-        e.put("AFGEWEZEN_QUEUE_URL", voorzieningen.afgewezenQueueUrl());
         e.put("STAGE", "local");
         e.putAll(extra);
         this.env = Map.copyOf(e);
