@@ -61,11 +61,12 @@ public final class KoudeStart {
     private record Functie(String naam, String handler, String event, String controleEvent) {
     }
 
-    private static final List<Functie> FUNCTIES = List.of(
-            new Functie("zaak-events", "nl.termijnwacht.functions.zaakevents.ZaakEventsHandler",
-                    "events/zaak-events/AanvraagOntvangen.json", "events/afgewezen/gemeentecode-ongeldig.json"),
-            new Functie("termijn-scanner", "nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler",
-                    "events/termijn-scanner/schedule.json", "events/termijn-scanner/schedule.json"));
+    /** The functions of template.yaml; zaak-events is timed on a receipt and checked with a rejected event. */
+    private static final List<Functie> FUNCTIES = nl.termijnwacht.local.Functiecatalogus.standaard().functies().stream().map(f -> {
+        String event = f.naam().equals("zaak-events") ? "events/zaak-events/AanvraagOntvangen.json" : "events/" + f.naam() + "/schedule.json";
+        String controle = f.naam().equals("zaak-events") ? "events/afgewezen/gemeentecode-ongeldig.json" : event;
+        return new Functie(f.naam(), f.handlerKlasse(), event, controle);
+    }).toList();
 
     private record Variant(String label, Path dir) {
         Path jar(Functie f) {
