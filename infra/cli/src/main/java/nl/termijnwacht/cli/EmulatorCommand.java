@@ -2,6 +2,7 @@ package nl.termijnwacht.cli;
 
 import java.util.concurrent.Callable;
 import nl.termijnwacht.emulator.Emulator;
+import nl.termijnwacht.emulator.LosseEmulator;
 import nl.termijnwacht.emulator.EmulatorStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -24,9 +25,9 @@ final class EmulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EmulatorStatus s = switch (actie) {
-            case start -> Emulator.start(Lokaal.stateDir());
-            case stop -> Emulator.stop(Lokaal.stateDir());
-            case status -> Emulator.status(Lokaal.stateDir());
+            case start -> LosseEmulator.start(Lokaal.stateDir());
+            case stop -> LosseEmulator.stop(Lokaal.stateDir());
+            case status -> LosseEmulator.status(Lokaal.stateDir());
         };
         spec.commandLine().getOut().println(s.message());
         return actie == Actie.status && !s.running() ? 3 : 0;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import nl.termijnwacht.emulator.Emulator;
+import nl.termijnwacht.emulator.LosseEmulator;
 import nl.termijnwacht.emulator.EmulatorStatus;
 import nl.termijnwacht.local.LokaleStack;
 
@@ -19,15 +20,15 @@ final class Lokaal {
     /** {@code .termijnwacht/emulator} in the project (the launcher passes its root), else in the home directory. */
     static Path stateDir() {
         String home = System.getProperty("termijnwacht.home");
-        return home == null ? Emulator.defaultStateDir() : Path.of(home).resolve(".termijnwacht").resolve("emulator");
+        return home == null ? LosseEmulator.defaultStateDir() : Path.of(home).resolve(".termijnwacht").resolve("emulator");
     }
 
     static URI endpoint(PrintWriter err) {
         String extern = System.getenv(Emulator.ENV_ENDPOINT);
         if (extern != null && !extern.isBlank()) {
-            return Emulator.resolveEndpoint(stateDir()); // must answer; the message says what to do if not
+            return LosseEmulator.resolveEndpoint(stateDir()); // must answer; the message says what to do if not
         }
-        EmulatorStatus status = Emulator.start(stateDir());
+        EmulatorStatus status = LosseEmulator.start(stateDir());
         if (status.state() == EmulatorStatus.State.STARTED) {
             err.println("termijnwacht: " + status.message());
             err.flush();

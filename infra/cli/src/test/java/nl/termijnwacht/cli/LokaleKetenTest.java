@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nl.termijnwacht.emulator.Emulator;
+import nl.termijnwacht.emulator.LosseEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class LokaleKetenTest {
 
     @AfterAll
     static void stop() {
-        Emulator.stop(Lokaal.stateDir());
+        LosseEmulator.stop(Lokaal.stateDir());
         System.clearProperty("termijnwacht.home");
     }
 

@@ -3,7 +3,6 @@ package nl.termijnwacht.emulator;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,22 +10,15 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * The AWS-protocol emulator (a <a href="https://github.com/getmoto/moto">moto</a> server) that tests
@@ -39,9 +31,8 @@ import java.util.stream.Stream;
  *       JVM shutdown hook; if the JVM is killed outright, the server notices its parent is gone and
  *       stops too). {@link #reset()} clears all state between tests.</li>
  *   <li><b>Detached, for the CLI</b> ({@code ./termijnwacht emulator start|stop|status}):
- *       {@link #start(Path)} launches a {@code moto_server} that outlives the JVM and records it in
- *       {@code stateDir/emulator.properties}; {@link #status(Path)}, {@link #stop(Path)} and
- *       {@link #running(Path)} read that record.</li>
+ *       {@link LosseEmulator#start(Path)} launches a {@code moto_server} that outlives the JVM and records
+ *       it in {@code stateDir/emulator.properties}; {@link LosseEmulator} reads that record.</li>
  * </ul>
  *
  * <p>{@code moto_server} is looked up in this order: the environment variable
@@ -49,7 +40,8 @@ import java.util.stream.Stream;
  * {@code infra/emulator/install-moto.sh}), then the {@code PATH}. When it cannot be found or started
  * an {@link IllegalStateException} says what was tried and how to fix it; nothing is ever skipped.
  *
- * <p>JDK only: no AWS SDK here, so every module can use it in tests.
+ * <p>This class is the embedded lifecycle and the moto process helpers both lifecycles share; the
+ * detached one is {@link LosseEmulator}. JDK only: no AWS SDK here, so every module can use it in tests.
  */
 public final class Emulator implements AutoCloseable {
 
@@ -71,13 +63,13 @@ public final class Emulator implements AutoCloseable {
     static final String LOG_FILE = "moto.log";
     static final String LOCK_FILE = "emulator.lock";
 
-    private static final String LOOPBACK = "127.0.0.1";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration EXTERNAL_TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-    private static final int START_ATTEMPTS = 3;
+    static final String LOOPBACK = "127.0.0.1";
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration EXTERNAL_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    static final int START_ATTEMPTS = 3;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
+    static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -269,318 +261,6 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    // --------------------------------------------------------------------------------------- detached
-
-    /** The default state directory of the detached emulator: {@code <repo>/.termijnwacht/emulator}. */
-    public static Path defaultStateDir() {
-        Path workDir = Path.of(System.getProperty("user.dir"));
-        Path base = repoRoot(workDir).orElseGet(() -> Path.of(System.getProperty("user.home")));
-        return base.resolve(".termijnwacht").resolve("emulator");
-    }
-
-    /**
-     * Starts a detached moto_server that outlives this JVM, or returns the one already running
-     * (state {@link EmulatorStatus.State#RUNNING}). Its output goes to {@code stateDir/moto.log}.
-     *
-     * @throws IllegalStateException when moto_server cannot be found or does not come up
-     */
-    public static EmulatorStatus start(Path stateDir) {
-        return start(stateDir, System.getenv(), Path.of(System.getProperty("user.dir")));
-    }
-
-    static synchronized EmulatorStatus start(Path stateDir, Map<String, String> env, Path workDir) {
-        return withLock(stateDir, () -> {
-            EmulatorStatus current = inspect(stateDir, Duration.ofSeconds(2));
-            if (current.state() == EmulatorStatus.State.NOT_RESPONDING) {
-                // Perhaps still starting up: give it a moment before replacing it.
-                current = awaitAnswer(current, stateDir, Duration.ofSeconds(5));
-            }
-            if (current.running()) {
-                return new EmulatorStatus(EmulatorStatus.State.RUNNING, current.pid(), current.endpoint(),
-                        current.logFile(), "Emulator draait al op " + current.endpoint() + " (pid " + current.pid() + ").");
-            }
-            if (current.state() == EmulatorStatus.State.NOT_RESPONDING) {
-                kill(ProcessHandle.of(current.pid()).orElse(null));
-                deleteState(stateDir);
-            }
-            Path executable = locateMotoServer(env, workDir);
-            Path log = stateDir.resolve(LOG_FILE);
-            IllegalStateException last = null;
-            for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-                int port = freePort();
-                List<String> command = new ArrayList<>();
-                setsid().ifPresent(setsid -> command.add(setsid.toString()));
-                command.addAll(motoCommand(executable, port));
-                Process process;
-                try {
-                    process = new ProcessBuilder(command)
-                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                            .redirectErrorStream(true)
-                            .redirectOutput(log.toFile())
-                            .start();
-                } catch (IOException e) {
-                    throw new IllegalStateException("Kon " + executable + " niet starten: " + e.getMessage()
-                            + ". " + howToFix(), e);
-                }
-                URI uri = loopback(port);
-                try {
-                    awaitReady(process, uri, executable, log);
-                } catch (IllegalStateException e) {
-                    destroyTree(process);
-                    last = e;
-                    if (portWasTaken(log)) {
-                        continue;
-                    }
-                    throw e;
-                }
-                long pid = process.isAlive() ? process.pid() : findMotoPid(port).orElse(process.pid());
-                writeState(stateDir, pid, port, uri, log, executable);
-                return new EmulatorStatus(EmulatorStatus.State.STARTED, pid, uri, log,
-                        "Emulator gestart op " + uri + " (pid " + pid + ", log " + log + ").");
-            }
-            throw last;
-        });
-    }
-
-    /** Stops the detached moto_server recorded in {@code stateDir}, if any, and removes the record. */
-    public static synchronized EmulatorStatus stop(Path stateDir) {
-        return withLock(stateDir, () -> {
-            Optional<Properties> state = readState(stateDir);
-            Path log = stateDir.resolve(LOG_FILE);
-            if (state.isEmpty()) {
-                return new EmulatorStatus(EmulatorStatus.State.NOT_RUNNING, -1, null, log, "Emulator draaide niet.");
-            }
-            long pid = pid(state.get());
-            URI uri = recordedEndpoint(state.get());
-            Optional<ProcessHandle> handle = liveMoto(pid);
-            deleteState(stateDir);
-            if (handle.isEmpty()) {
-                return new EmulatorStatus(EmulatorStatus.State.NOT_RUNNING, -1, null, log,
-                        "Emulator draaide niet meer (verouderde toestand opgeruimd).");
-            }
-            kill(handle.get());
-            return new EmulatorStatus(EmulatorStatus.State.STOPPED, pid, uri, log,
-                    "Emulator gestopt (pid " + pid + ", " + uri + ").");
-        });
-    }
-
-    /** Whether the detached moto_server recorded in {@code stateDir} is alive and answers. */
-    public static synchronized EmulatorStatus status(Path stateDir) {
-        return withLock(stateDir, () -> inspect(stateDir, Duration.ofSeconds(2)));
-    }
-
-    /** The endpoint of the detached emulator, when it runs and answers. */
-    public static Optional<URI> running(Path stateDir) {
-        return status(stateDir).endpointIfRunning();
-    }
-
-    /**
-     * The endpoint the local CLI should talk to: {@code AWS_ENDPOINT_URL} when set (it must answer),
-     * else the detached emulator in {@code stateDir} (it must run).
-     *
-     * @throws IllegalStateException saying clearly which endpoint does not answer and what to do
-     */
-    public static URI resolveEndpoint(Path stateDir) {
-        return resolveEndpoint(stateDir, System.getenv());
-    }
-
-    static URI resolveEndpoint(Path stateDir, Map<String, String> env) {
-        String configured = env.get(ENV_ENDPOINT);
-        if (configured != null && !configured.isBlank()) {
-            URI uri = parseEndpoint(configured.strip());
-            if (httpStatus(uri, EXTERNAL_TIMEOUT) < 0) {
-                throw new IllegalStateException(ENV_ENDPOINT + "=" + configured.strip() + " antwoordt niet. "
-                        + "Start die emulator, of maak " + ENV_ENDPOINT
-                        + " leeg om de ingebouwde emulator te gebruiken (./termijnwacht emulator start).");
-            }
-            return uri;
-        }
-        EmulatorStatus status = status(stateDir);
-        if (status.running()) {
-            return status.endpoint();
-        }
-        throw new IllegalStateException("Geen emulator bereikbaar: " + ENV_ENDPOINT
-                + " is niet gezet en de ingebouwde emulator draait niet (" + status.message() + "). "
-                + "Start hem met ./termijnwacht emulator start, of zet " + ENV_ENDPOINT
-                + " op LocalStack/Floci (bijv. http://localhost:4566).");
-    }
-
-    private static EmulatorStatus inspect(Path stateDir, Duration timeout) {
-        Path log = stateDir.resolve(LOG_FILE);
-        Optional<Properties> state = readState(stateDir);
-        if (state.isEmpty()) {
-            return new EmulatorStatus(EmulatorStatus.State.NOT_RUNNING, -1, null, log,
-                    "Emulator draait niet (start hem met ./termijnwacht emulator start).");
-        }
-        long pid = pid(state.get());
-        URI uri = recordedEndpoint(state.get());
-        if (liveMoto(pid).isEmpty() || uri == null) {
-            deleteState(stateDir);
-            return new EmulatorStatus(EmulatorStatus.State.NOT_RUNNING, -1, null, log,
-                    "Emulator draait niet (het proces " + pid + " bestaat niet meer; verouderde toestand opgeruimd).");
-        }
-        if (httpStatus(uri.resolve("/moto-api/"), timeout) == 200) {
-            return new EmulatorStatus(EmulatorStatus.State.RUNNING, pid, uri, log,
-                    "Emulator draait op " + uri + " (pid " + pid + ", log " + log + ").");
-        }
-        return new EmulatorStatus(EmulatorStatus.State.NOT_RESPONDING, pid, uri, log,
-                "Emulatorproces " + pid + " leeft, maar " + uri + " antwoordt niet; zie " + log
-                        + ", of herstart met ./termijnwacht emulator stop en start.");
-    }
-
-    private static EmulatorStatus awaitAnswer(EmulatorStatus current, Path stateDir, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        EmulatorStatus status = current;
-        while (status.state() == EmulatorStatus.State.NOT_RESPONDING && Instant.now().isBefore(deadline)) {
-            sleep(200);
-            status = inspect(stateDir, Duration.ofSeconds(1));
-        }
-        return status;
-    }
-
-    private interface Locked<T> {
-        T run();
-    }
-
-    private static <T> T withLock(Path stateDir, Locked<T> action) {
-        try {
-            Files.createDirectories(stateDir);
-            try (FileChannel channel = FileChannel.open(stateDir.resolve(LOCK_FILE),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                return action.run();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Emulator-toestand in " + stateDir + " niet te gebruiken: " + e.getMessage(), e);
-        }
-    }
-
-    private static void writeState(Path stateDir, long pid, int port, URI uri, Path log, Path executable) {
-        Properties properties = new Properties();
-        properties.setProperty("pid", Long.toString(pid));
-        properties.setProperty("port", Integer.toString(port));
-        properties.setProperty("endpoint", uri.toString());
-        properties.setProperty("log", log.toString());
-        properties.setProperty("executable", executable.toString());
-        properties.setProperty("started", Instant.now().toString());
-        Path target = stateDir.resolve(STATE_FILE);
-        Path tmp = stateDir.resolve(STATE_FILE + ".tmp");
-        try {
-            try (Writer writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                properties.store(writer, "Termijnwacht emulator (moto_server), beheerd door ./termijnwacht emulator");
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Kon " + target + " niet schrijven: " + e.getMessage(), e);
-        }
-    }
-
-    private static Optional<Properties> readState(Path stateDir) {
-        Path file = stateDir.resolve(STATE_FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        Properties properties = new Properties();
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-            return Optional.of(properties);
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.of(new Properties()); // unreadable: treated as stale
-        }
-    }
-
-    private static void deleteState(Path stateDir) {
-        try {
-            Files.deleteIfExists(stateDir.resolve(STATE_FILE));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Kon " + stateDir.resolve(STATE_FILE) + " niet verwijderen", e);
-        }
-    }
-
-    private static long pid(Properties state) {
-        try {
-            return Long.parseLong(state.getProperty("pid", "-1").strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static URI recordedEndpoint(Properties state) {
-        String value = state.getProperty("endpoint");
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new URI(value.strip());
-        } catch (URISyntaxException e) {
-            return null;
-        }
-    }
-
-    /** The process, if it is alive and (as far as the OS tells) a moto server: guards against pid reuse. */
-    private static Optional<ProcessHandle> liveMoto(long pid) {
-        if (pid <= 0) {
-            return Optional.empty();
-        }
-        return ProcessHandle.of(pid).filter(Emulator::isRunning).filter(Emulator::looksLikeMoto);
-    }
-
-    /**
-     * Alive and not a zombie. A killed process stays a zombie until its parent (often init, which
-     * may reap slowly) collects it; {@link ProcessHandle#isAlive()} still says true for it.
-     */
-    static boolean isRunning(ProcessHandle handle) {
-        if (!handle.isAlive()) {
-            return false;
-        }
-        Path stat = Path.of("/proc", Long.toString(handle.pid()), "stat");
-        try {
-            String text = Files.readString(stat, StandardCharsets.US_ASCII);
-            int afterName = text.lastIndexOf(')');
-            if (afterName > 0 && afterName + 2 < text.length()) {
-                char state = text.charAt(afterName + 2);
-                return state != 'Z' && state != 'X';
-            }
-            return true;
-        } catch (IOException | UncheckedIOException e) {
-            return Files.isDirectory(stat.getParent()) || !Files.isDirectory(Path.of("/proc/self"));
-        }
-    }
-
-    private static boolean looksLikeMoto(ProcessHandle handle) {
-        ProcessHandle.Info info = handle.info();
-        Optional<String> commandLine = info.commandLine();
-        if (commandLine.isEmpty()) {
-            commandLine = info.command();
-        }
-        return commandLine.map(c -> c.contains("moto")).orElse(true);
-    }
-
-    private static Optional<Long> findMotoPid(int port) {
-        String portArgument = Integer.toString(port);
-        try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            return all.filter(p -> p.info().commandLine()
-                            .map(c -> c.contains("moto_server") && c.contains(" " + portArgument))
-                            .orElse(false))
-                    .map(ProcessHandle::pid)
-                    .findFirst();
-        }
-    }
-
-    private static Optional<Path> setsid() {
-        for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
-            Path path = Path.of(candidate);
-            if (Files.isExecutable(path)) {
-                return Optional.of(path);
-            }
-        }
-        return Optional.empty();
-    }
-
     // ----------------------------------------------------------------------------------- moto lookup
 
     /**
@@ -636,19 +316,42 @@ public final class Emulator implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static String howToFix() {
+    static String howToFix() {
         return "Oplossing: voer infra/emulator/install-moto.sh uit (installeert moto[server]==" + MOTO_VERSION
                 + " in <repo>/.venv), of zet " + ENV_MOTO_SERVER + " op een bestaande moto_server, "
                 + "of zet " + ENV_ENDPOINT + " op een draaiende emulator (LocalStack of Floci, bijv. http://localhost:4566).";
     }
 
-    private static List<String> motoCommand(Path executable, int port) {
+    static List<String> motoCommand(Path executable, int port) {
         return List.of(executable.toString(), "-H", LOOPBACK, "-p", Integer.toString(port));
     }
 
     // ------------------------------------------------------------------------------------- processes
 
-    private static void awaitReady(Process process, URI uri, Path executable, Path log) {
+    /**
+     * Alive and not a zombie. A killed process stays a zombie until its parent (often init, which
+     * may reap slowly) collects it; {@link ProcessHandle#isAlive()} still says true for it.
+     */
+    static boolean isRunning(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return false;
+        }
+        Path stat = Path.of("/proc", Long.toString(handle.pid()), "stat");
+        try {
+            String text = Files.readString(stat, StandardCharsets.US_ASCII);
+            int afterName = text.lastIndexOf(')');
+            if (afterName > 0 && afterName + 2 < text.length()) {
+                char state = text.charAt(afterName + 2);
+                return state != 'Z' && state != 'X';
+            }
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return Files.isDirectory(stat.getParent()) || !Files.isDirectory(Path.of("/proc/self"));
+        }
+    }
+
+
+    static void awaitReady(Process process, URI uri, Path executable, Path log) {
         URI probe = uri.resolve("/moto-api/");
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -669,7 +372,7 @@ public final class Emulator implements AutoCloseable {
                 + " s op " + probe + ". Laatste regels van " + log + ":\n" + tail(log, 15) + "\n" + howToFix());
     }
 
-    private static boolean portWasTaken(Path log) {
+    static boolean portWasTaken(Path log) {
         String text = tail(log, 30);
         return text.contains("Address already in use") || text.contains("already in use");
     }
@@ -678,7 +381,7 @@ public final class Emulator implements AutoCloseable {
      * moto keeps all state in memory and has nothing to flush, but takes about two seconds to exit on
      * SIGTERM (interpreter shutdown); SIGKILL stops it at once, which keeps test suites fast.
      */
-    private static void destroyTree(Process process) {
+    static void destroyTree(Process process) {
         List<ProcessHandle> children = process.descendants().toList();
         children.forEach(ProcessHandle::destroyForcibly);
         try {
@@ -690,7 +393,7 @@ public final class Emulator implements AutoCloseable {
         awaitExit(process.toHandle(), children);
     }
 
-    private static void kill(ProcessHandle handle) {
+    static void kill(ProcessHandle handle) {
         if (handle == null) {
             return;
         }
@@ -701,7 +404,7 @@ public final class Emulator implements AutoCloseable {
     }
 
     /** Polls instead of onExit(): for a process that is not our child the JDK polls with long sleeps. */
-    private static void awaitExit(ProcessHandle root, List<ProcessHandle> children) {
+    static void awaitExit(ProcessHandle root, List<ProcessHandle> children) {
         List<ProcessHandle> all = new ArrayList<>(children);
         all.add(root);
         Instant deadline = Instant.now().plus(STOP_TIMEOUT);
@@ -718,38 +421,6 @@ public final class Emulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------ main
-
-    /**
-     * {@code java -cp … nl.termijnwacht.emulator.Emulator start|stop|status [stateDir]}: the detached
-     * emulator without the CLI. Exit code 0 when the command did what was asked (status: it runs),
-     * 3 when status finds none running, 1 on an error.
-     */
-    public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("gebruik: Emulator start|stop|status [stateDir]");
-            System.exit(2);
-        }
-        Path stateDir = args.length == 2 ? Path.of(args[1]) : defaultStateDir();
-        try {
-            EmulatorStatus result = switch (args[0]) {
-                case "start" -> start(stateDir);
-                case "stop" -> stop(stateDir);
-                case "status" -> status(stateDir);
-                default -> {
-                    System.err.println("onbekend commando '" + args[0] + "': verwacht start, stop of status");
-                    System.exit(2);
-                    yield null;
-                }
-            };
-            System.out.println(result.message());
-            System.exit(args[0].equals("status") && !result.running() ? 3 : 0);
-        } catch (RuntimeException e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
         }
     }
 
@@ -770,7 +441,7 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static URI parseEndpoint(String value) {
+    static URI parseEndpoint(String value) {
         try {
             URI uri = new URI(value);
             if (uri.getScheme() == null || uri.getHost() == null
@@ -784,11 +455,11 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static URI loopback(int port) {
+    static URI loopback(int port) {
         return URI.create("http://" + LOOPBACK + ":" + port);
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -797,7 +468,7 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static Path logDirectory(Path workDir) {
+    static Path logDirectory(Path workDir) {
         try {
             Path target = workDir.resolve("target");
             if (Files.isDirectory(target)) {
@@ -809,7 +480,7 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static String tail(Path log, int lines) {
+    static String tail(Path log, int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
@@ -818,7 +489,7 @@ public final class Emulator implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -157,10 +157,10 @@ class EmulatorTest {
 
     @Test
     void detachedStartStatusStopRoundTrip(@TempDir Path stateDir) throws Exception {
-        assertEquals(EmulatorStatus.State.NOT_RUNNING, Emulator.status(stateDir).state());
-        assertEquals(Optional.empty(), Emulator.running(stateDir));
+        assertEquals(EmulatorStatus.State.NOT_RUNNING, LosseEmulator.status(stateDir).state());
+        assertEquals(Optional.empty(), LosseEmulator.running(stateDir));
 
-        EmulatorStatus started = Emulator.start(stateDir, embeddedEnv(), MODULE_DIR);
+        EmulatorStatus started = LosseEmulator.start(stateDir, embeddedEnv(), MODULE_DIR);
         try {
             assertEquals(EmulatorStatus.State.STARTED, started.state(), started.message());
             assertTrue(started.running());
@@ -176,34 +176,34 @@ class EmulatorTest {
             assertEquals(Integer.toString(started.endpoint().getPort()), recorded.getProperty("port"));
             assertEquals(started.endpoint().toString(), recorded.getProperty("endpoint"));
 
-            EmulatorStatus status = Emulator.status(stateDir);
+            EmulatorStatus status = LosseEmulator.status(stateDir);
             assertEquals(EmulatorStatus.State.RUNNING, status.state(), status.message());
             assertEquals(started.endpoint(), status.endpoint());
-            assertEquals(Optional.of(started.endpoint()), Emulator.running(stateDir));
+            assertEquals(Optional.of(started.endpoint()), LosseEmulator.running(stateDir));
 
-            EmulatorStatus again = Emulator.start(stateDir, embeddedEnv(), MODULE_DIR);
+            EmulatorStatus again = LosseEmulator.start(stateDir, embeddedEnv(), MODULE_DIR);
             assertEquals(EmulatorStatus.State.RUNNING, again.state(), "start is idempotent");
             assertEquals(started.pid(), again.pid());
             assertTrue(again.message().contains("draait al"), again.message());
 
-            assertEquals(started.endpoint(), Emulator.resolveEndpoint(stateDir, embeddedEnv()));
+            assertEquals(started.endpoint(), LosseEmulator.resolveEndpoint(stateDir, embeddedEnv()));
         } finally {
-            EmulatorStatus stopped = Emulator.stop(stateDir);
+            EmulatorStatus stopped = LosseEmulator.stop(stateDir);
             assertEquals(EmulatorStatus.State.STOPPED, stopped.state(), stopped.message());
         }
         assertFalse(ProcessHandle.of(started.pid()).map(Emulator::isRunning).orElse(false));
         assertEquals(-1, Emulator.httpStatus(started.endpoint(), Duration.ofSeconds(1)));
         assertFalse(Files.exists(stateDir.resolve("emulator.properties")));
-        assertEquals(EmulatorStatus.State.NOT_RUNNING, Emulator.status(stateDir).state());
-        assertEquals(EmulatorStatus.State.NOT_RUNNING, Emulator.stop(stateDir).state());
+        assertEquals(EmulatorStatus.State.NOT_RUNNING, LosseEmulator.status(stateDir).state());
+        assertEquals(EmulatorStatus.State.NOT_RUNNING, LosseEmulator.stop(stateDir).state());
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Emulator.resolveEndpoint(stateDir, embeddedEnv()));
+                () -> LosseEmulator.resolveEndpoint(stateDir, embeddedEnv()));
         assertTrue(e.getMessage().contains("./termijnwacht emulator start"), e.getMessage());
     }
 
     @Test
     void detachedServerOutlivesTheJvmThatStartedIt(@TempDir Path stateDir) throws Exception {
-        Process jvm = javaProcess(List.of(Emulator.class.getName(), "start", stateDir.toString()))
+        Process jvm = javaProcess(List.of(LosseStarter.class.getName(), stateDir.toString()))
                 .redirectErrorStream(true)
                 .start();
         String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -211,11 +211,11 @@ class EmulatorTest {
         assertEquals(0, jvm.exitValue(), output);
         assertTrue(output.contains("Emulator gestart op http://127.0.0.1:"), output);
         try {
-            EmulatorStatus status = Emulator.status(stateDir);
+            EmulatorStatus status = LosseEmulator.status(stateDir);
             assertEquals(EmulatorStatus.State.RUNNING, status.state(), status.message());
             assertNotEquals(jvm.pid(), status.pid());
         } finally {
-            assertEquals(EmulatorStatus.State.STOPPED, Emulator.stop(stateDir).state());
+            assertEquals(EmulatorStatus.State.STOPPED, LosseEmulator.stop(stateDir).state());
         }
     }
 
@@ -225,7 +225,7 @@ class EmulatorTest {
         shortLived.waitFor();
         Files.writeString(stateDir.resolve("emulator.properties"),
                 "pid=" + shortLived.pid() + "\nport=1\nendpoint=http://127.0.0.1:1\n");
-        EmulatorStatus status = Emulator.status(stateDir);
+        EmulatorStatus status = LosseEmulator.status(stateDir);
         assertEquals(EmulatorStatus.State.NOT_RUNNING, status.state());
         assertTrue(status.message().contains("verouderde toestand opgeruimd"), status.message());
         assertFalse(Files.exists(stateDir.resolve("emulator.properties")));
