@@ -150,22 +150,10 @@ public final class Emulator implements AutoCloseable {
             Path log = logDir.resolve("moto-" + port + ".log");
             List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG_SCRIPT, "termijnwacht-moto"));
             command.addAll(motoCommand(executable, port));
-            Process process;
-            try {
-                process = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-            } catch (IOException e) {
-                throw new IllegalStateException("Kon " + executable + " niet starten: " + e.getMessage()
-                        + ". " + howToFix(), e);
-            }
             URI uri = loopback(port);
             try {
-                awaitReady(process, uri, executable, log);
-                return new Emulator(uri, true, process, log);
+                return new Emulator(uri, true, startMoto(new ProcessBuilder(command), uri, executable, log), log);
             } catch (IllegalStateException e) {
-                destroyTree(process);
                 last = e;
                 if (!portWasTaken(log)) {
                     throw e;
@@ -327,6 +315,28 @@ public final class Emulator implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------------------------- processes
+
+    /**
+     * Starts moto_server as {@code builder} says, its output to {@code log}, and waits until it answers on
+     * {@code uri}; one that does not come up is killed again. Shared by both lifecycles.
+     *
+     * @throws IllegalStateException saying what went wrong and how to fix it
+     */
+    static Process startMoto(ProcessBuilder builder, URI uri, Path executable, Path log) {
+        Process process;
+        try {
+            process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Kon " + executable + " niet starten: " + e.getMessage() + ". " + howToFix(), e);
+        }
+        try {
+            awaitReady(process, uri, executable, log);
+            return process;
+        } catch (IllegalStateException e) {
+            destroyTree(process);
+            throw e;
+        }
+    }
 
     /**
      * Alive and not a zombie. A killed process stays a zombie until its parent (often init, which

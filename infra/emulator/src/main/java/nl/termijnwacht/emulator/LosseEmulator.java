@@ -76,22 +76,12 @@ public final class LosseEmulator {
                 List<String> command = new ArrayList<>();
                 setsid().ifPresent(setsid -> command.add(setsid.toString()));
                 command.addAll(motoCommand(executable, port));
+                URI uri = loopback(port);
                 Process process;
                 try {
-                    process = new ProcessBuilder(command)
-                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                            .redirectErrorStream(true)
-                            .redirectOutput(log.toFile())
-                            .start();
-                } catch (IOException e) {
-                    throw new IllegalStateException("Kon " + executable + " niet starten: " + e.getMessage()
-                            + ". " + howToFix(), e);
-                }
-                URI uri = loopback(port);
-                try {
-                    awaitReady(process, uri, executable, log);
+                    process = startMoto(new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))),
+                            uri, executable, log);
                 } catch (IllegalStateException e) {
-                    destroyTree(process);
                     last = e;
                     if (portWasTaken(log)) {
                         continue;
