@@ -21,11 +21,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class Afwijzingen {
 
     /**
-     * The largest event kept whole: with the reason around it the message stays below SQS's 256 KiB
-     * (the limit moto and older queues keep). A larger one — it cannot have come through EventBridge — is
-     * kept as its first characters, its size and its SHA-256, so it can still be identified and traced.
+     * The largest message sent: below SQS's 256 KiB (the limit moto and older queues keep). A message with
+     * the whole event that would be larger — an event that cannot have come through EventBridge, or one
+     * whose non-ASCII characters grow sixfold when escaped — keeps the event as its first characters, its
+     * size and its SHA-256 instead, so it can still be identified and traced.
      */
-    static final int MAX_EVENT_TEKENS = 240 * 1024;
+    static final int MAX_BERICHT_BYTES = 250 * 1024;
     private static final int UITTREKSEL_TEKENS = 4 * 1024;
 
     /**
@@ -60,16 +61,20 @@ public final class Afwijzingen {
         bericht.put("veld", veld);
         bericht.put("reden", reden);
         bericht.put("afgewezen", nu.toString());
-        String tekst = event.isTextual() ? event.textValue() : event.toString();
-        if (tekst.length() <= MAX_EVENT_TEKENS) {
-            bericht.set("event", event);
+        ObjectNode metEvent = bericht.deepCopy();
+        metEvent.set("event", event);
+        String volledig = ASCII.writeValueAsString(metEvent); // ASCII only: its length is its size in bytes
+        String body;
+        if (volledig.length() <= MAX_BERICHT_BYTES) {
+            body = volledig;
         } else {
+            String tekst = event.isTextual() ? event.textValue() : event.toString();
             byte[] bytes = tekst.getBytes(StandardCharsets.UTF_8);
             bericht.put("eventBytes", bytes.length);
             bericht.put("eventSha256", sha256(bytes));
-            bericht.put("eventBegin", tekst.substring(0, UITTREKSEL_TEKENS));
+            bericht.put("eventBegin", tekst.substring(0, Math.min(tekst.length(), UITTREKSEL_TEKENS)));
+            body = ASCII.writeValueAsString(bericht);
         }
-        String body = ASCII.writeValueAsString(bericht);
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
     }
 

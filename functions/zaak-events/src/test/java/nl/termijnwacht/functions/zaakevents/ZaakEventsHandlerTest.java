@@ -297,6 +297,19 @@ class ZaakEventsHandlerTest {
     }
 
     @Test
+    void eenAfwijzingBlijftOnderDeLimietVanSqsOokAlsOntsnappenHaarOpblaast() throws IOException {
+        // 100,000 × 'é' fits EventBridge's 256 KB as UTF-8 (200 KB) but grows to 600 KB as JSON escapes
+        String event = "{\"id\":\"x-groot\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{"
+                + "\"gemeente\":\"Amsterdam\",\"zaak\":\"ZAAK-2026-0001\",\"toelichting\":\"" + "é".repeat(100_000) + "\"}}";
+        assertEquals("AFGEWEZEN", invoke(event).get("resultaat").asText());
+        JsonNode a = afgewezen().getFirst();
+        assertEquals("gemeente", a.get("veld").asText());
+        assertEquals(event.getBytes(StandardCharsets.UTF_8).length, a.get("eventBytes").asInt());
+        assertEquals(64, a.get("eventSha256").asText().length());
+        assertTrue(a.get("eventBegin").asText().startsWith("{\"id\":\"x-groot\""), "its beginning, to trace it");
+    }
+
+    @Test
     void eenAfzenderSpreektAlleenVoorZijnEigenGemeenten() throws IOException {
         String eigen = sample("AanvraagOntvangen"); // account 123456789012, gemeente GM0363
         String andereGemeente = eigen.replace("GM0363", "GM0014").replace("0b7f7c1e-0001", "0b7f7c1e-0901");
