@@ -31,8 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class TermijnScan implements DueScan.Werk<Zaak> {
 
     private static final int POGINGEN = 8;
-    /** Batches published at the same time: bounds what a crash can re-send. */
-    static final int PUBLICATIE_BREEDTE = DueScan.PUBLICATIE_BREEDTE;
 
     private final ZaakRepository zaken;
     private final Zaakstand.Instellingen instellingen;

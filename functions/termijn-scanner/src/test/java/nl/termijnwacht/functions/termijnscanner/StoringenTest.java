@@ -226,8 +226,8 @@ class StoringenTest {
             int verloren = DUE - keer.size();
             tabel.append(naPublicatie).append(" | ja | ").append(voor).append(" | ").append(dubbel).append(" | ").append(verloren).append('\n');
             assertEquals(0, verloren, "none lost after a kill at publish " + naPublicatie);
-            assertTrue(dubbel <= TermijnScan.PUBLICATIE_BREEDTE * 10,
-                    "at most the batches in flight (" + TermijnScan.PUBLICATIE_BREEDTE + " × 10) are re-sent: " + dubbel);
+            assertTrue(dubbel <= nl.termijnwacht.aws.DueScan.PUBLICATIE_BREEDTE * 10,
+                    "at most the batches in flight (" + nl.termijnwacht.aws.DueScan.PUBLICATIE_BREEDTE + " × 10) are re-sent: " + dubbel);
             assertTrue(keer.values().stream().allMatch(n -> n <= 2), "a notification is re-sent at most once");
         }
         System.out.print(tabel);
