@@ -8,6 +8,7 @@ help: ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 test: lint ## run all tests: unit, property, peer, CLI, and AWS tests on an emulator (moto_server)
+	bash infra/chromium.sh >/dev/null
 	source infra/jdk.sh && mvn -B test
 
 lint: ## cfn-lint on the SAM template

@@ -29,8 +29,8 @@ public final class DueScan<W> {
     /** Batches published at the same time: a crash can re-send at most this × 10 notifications. */
     public static final int PUBLICATIE_BREEDTE = 2;
 
-    /** One notification due now. {@code verzondenSleutel} is how the item records it as sent. */
-    public record Uitgaand(String idempotencyKey, String soort, String verzondenSleutel, String onderwerp, String tekst,
+    /** One notification due now, for topic {@code topicArn}. {@code verzondenSleutel} is how the item records it as sent. */
+    public record Uitgaand(String topicArn, String idempotencyKey, String soort, String verzondenSleutel, String onderwerp, String tekst,
                            com.fasterxml.jackson.databind.node.ObjectNode document, Map<String, String> attributen) {
     }
 
@@ -69,15 +69,13 @@ public final class DueScan<W> {
     private final DueIndex index;
     private final MeldingenLedger ledger;
     private final Publisher publisher;
-    private final String topicArn;
     private final Parallel parallel;
     private final Parallel publicatie = new Parallel(PUBLICATIE_BREEDTE);
 
-    public DueScan(DueIndex index, MeldingenLedger ledger, Publisher publisher, String topicArn, Parallel parallel) {
+    public DueScan(DueIndex index, MeldingenLedger ledger, Publisher publisher, Parallel parallel) {
         this.index = index;
         this.ledger = ledger;
         this.publisher = publisher;
-        this.topicArn = topicArn;
         this.parallel = parallel;
     }
 
@@ -105,16 +103,18 @@ public final class DueScan<W> {
         // 1. Read each due item, plan it, and claim what is due in the ledger; what another run holds is left alone.
         List<Beoordeling<W>> beoordelingen = parallel.map(sleutels, s -> beoordeel(werk, s, nu, run));
 
-        // 2. Publish in batches of ten, each settled right after its own publish.
-        List<Verzending> teVersturen = new ArrayList<>();
+        // 2. Publish in batches of ten per topic, each settled right after its own publish.
+        Map<String, List<Verzending>> perTopic = new LinkedHashMap<>();
         for (int b = 0; b < beoordelingen.size(); b++) {
             for (Uitgaand u : beoordelingen.get(b).geclaimd()) {
-                teVersturen.add(new Verzending(b, u, false));
+                perTopic.computeIfAbsent(u.topicArn(), t -> new ArrayList<>()).add(new Verzending(b, u, false));
             }
         }
         List<List<Verzending>> batches = new ArrayList<>();
-        for (int i = 0; i < teVersturen.size(); i += BATCH) {
-            batches.add(teVersturen.subList(i, Math.min(i + BATCH, teVersturen.size())));
+        for (List<Verzending> teVersturen : perTopic.values()) {
+            for (int i = 0; i < teVersturen.size(); i += BATCH) {
+                batches.add(teVersturen.subList(i, Math.min(i + BATCH, teVersturen.size())));
+            }
         }
         List<Verzending> verzendingen = publicatie.map(batches, batch -> verstuur(batch, nu, overig)).stream().flatMap(List::stream).toList();
 
@@ -190,7 +190,7 @@ public final class DueScan<W> {
         }
         List<Publisher.Uitkomst> uitkomsten;
         try {
-            uitkomsten = publisher.publiceer(topicArn, berichten);
+            uitkomsten = publisher.publiceer(batch.getFirst().uitgaand().topicArn(), berichten);
         } catch (RuntimeException e) {
             // Unknown whether SNS took it (the answer may be lost): released, so the next run sends it; if it did
             // go out, that is the one re-send physics allows, with the same idempotencyKey.

@@ -25,6 +25,9 @@ public record Omgeving(
         Optional<String> meldingen,
         Optional<String> termijnmeldingenTopic,
         Optional<String> afgewezenQueue,
+        Optional<String> escalaties,
+        Optional<String> escalatiesTopic,
+        Optional<String> regietafelTopic,
         int dueShards,
         LocalTime mijlpaalTijd,
         ZoneId tijdzone,
@@ -47,6 +50,9 @@ public record Omgeving(
                 l.optioneel("MELDINGEN_TABLE"),
                 l.optioneel("TERMIJNMELDINGEN_TOPIC_ARN"),
                 l.optioneel("AFGEWEZEN_QUEUE_URL"),
+                l.optioneel("ESCALATIES_TABLE"),
+                l.optioneel("ESCALATIES_TOPIC_ARN"),
+                l.optioneel("REGIETAFEL_TOPIC_ARN"),
                 l.getal("DUE_SHARDS", 8),
                 l.tijd("MIJLPAAL_TIJD", LocalTime.of(7, 0)),
                 l.zone("TIJDZONE", ZoneId.of("Europe/Amsterdam")),
@@ -85,6 +91,23 @@ public record Omgeving(
 
     public String afgewezenQueueUrl() {
         return vereist("AFGEWEZEN_QUEUE_URL", afgewezenQueue);
+    }
+
+    public String escalatiesTabel() {
+        return vereist("ESCALATIES_TABLE", escalaties);
+    }
+
+    public String escalatiesTopicArn() {
+        return vereist("ESCALATIES_TOPIC_ARN", escalatiesTopic);
+    }
+
+    public String regietafelTopicArn() {
+        return vereist("REGIETAFEL_TOPIC_ARN", regietafelTopic);
+    }
+
+    /** The ladders packaged with the function, validated now; outside local/test each must be approved. */
+    public Ladders ladders() {
+        return Ladders.uitJar(stage).controleerStandaard();
     }
 
     private static String vereist(String naam, Optional<String> waarde) {

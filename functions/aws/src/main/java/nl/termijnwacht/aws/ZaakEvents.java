@@ -26,7 +26,7 @@ public final class ZaakEvents {
     /** The detail-types the bus rule admits: derived from {@link Feitsoort}, like the parser and the stored form. */
     public static final List<String> DETAIL_TYPES = Feitsoort.detailTypes();
     /** EventBridge's limit for one event; anything larger is refused by size before it is read. */
-    public static final int MAX_EVENT_BYTES = 256 * 1024;
+    public static final int MAX_EVENT_BYTES = Eventinvoer.MAX_EVENT_BYTES;
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     /** The shape of an id EventBridge assigns: only such an id may appear in a log line. */
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

@@ -101,6 +101,13 @@ public record Zaakdossier(String gemeente, String zaak, Map<String, Feit> feiten
         return lijst;
     }
 
+    /** The besluit or withdrawal that ended the zaak, if it has one: it also solves the zaak's escalation item. */
+    public Optional<Feit> afsluiting() {
+        return feiten.values().stream()
+                .filter(f -> f.soort() == Feitsoort.BESLUIT_BEKENDGEMAAKT || f.soort() == Feitsoort.AANVRAAG_INGETROKKEN)
+                .min(VOLGORDE);
+    }
+
     /**
      * The application as the facts describe it; empty while the receipt itself has not been told
      * (an out-of-order event arrived first).

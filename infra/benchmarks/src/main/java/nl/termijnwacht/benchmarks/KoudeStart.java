@@ -61,10 +61,14 @@ public final class KoudeStart {
     private record Functie(String naam, String handler, String event, String controleEvent) {
     }
 
-    /** The functions of template.yaml; zaak-events is timed on a receipt and checked with a rejected event. */
+    /** The functions of template.yaml; an event-driven one is timed on its first sample and checked with a rejected event. */
+    private static final Map<String, String[]> EVENTS = Map.of(
+            "zaak-events", new String[] {"events/zaak-events/AanvraagOntvangen.json", "events/afgewezen/gemeentecode-ongeldig.json"},
+            "escalatie-events", new String[] {"events/escalatie-events/Opgepakt.json", "events/afgewezen/antwoord-niveau-ontbreekt.json"});
     private static final List<Functie> FUNCTIES = nl.termijnwacht.local.Functiecatalogus.standaard().functies().stream().map(f -> {
-        String event = f.naam().equals("zaak-events") ? "events/zaak-events/AanvraagOntvangen.json" : "events/" + f.naam() + "/schedule.json";
-        String controle = f.naam().equals("zaak-events") ? "events/afgewezen/gemeentecode-ongeldig.json" : event;
+        String[] paar = EVENTS.getOrDefault(f.naam(), new String[] {"events/" + f.naam() + "/schedule.json", "events/" + f.naam() + "/schedule.json"});
+        String event = paar[0];
+        String controle = paar[1];
         return new Functie(f.naam(), f.handlerKlasse(), event, controle);
     }).toList();
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * a quarter — on a fresh embedded emulator, printing each notification as the gemeente reads it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Het hele verhaal voor één gemeente en tien zaken over een kwartaal, op een eigen ingebouwde emulator.")
+        description = "Het hele verhaal voor één gemeente en tien zaken over een kwartaal, met de escalatieladder, op een eigen ingebouwde emulator.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final String DRAAIBOEK = "demo/draaiboek.json";
@@ -63,18 +63,28 @@ final class DemoCommand implements Callable<Integer> {
                         @Override
                         public void event(Simulator.Gebeurtenis g, JsonNode uitkomst) {
                             JsonNode e = readTree(g.event());
-                            out.printf("  ▸ %s  %s  %s — %s%s%n", kort(g.op()), e.at("/detail/zaak").asText(), e.get("detail-type").asText(),
+                            out.printf("  ▸ %s  %s  %s — %s%s%n", kort(g.op()), e.at("/detail/zaak").asText(e.at("/detail/escalatie").asText()), e.get("detail-type").asText(),
                                     g.toelichting(), uitkomst.path("resultaat").asText().equals("VERWERKT") ? "" : "  [" + uitkomst.path("resultaat").asText() + "]");
                         }
 
                         @Override
                         public void melding(ObjectNode m) {
                             perSoort.merge(m.path("soort").asText(), 1, Integer::sum);
-                            out.printf("  ✉ %s · %s aan %s · %s · %s%n      %s%n", wanneer(m.path("aangemaakt").asText()), m.path("topic").asText(),
-                                    m.path("gemeente").asText(), m.path("zaak").asText(), m.path("mijlpaal").asText(), m.path("tekst").asText());
+                            String wanneer = wanneer(m.path("aangemaakt").asText());
+                            if (m.path("topic").asText().equals("regietafel")) {
+                                // the regietafel's copy says the same as the notice just printed: one line
+                                out.printf("  ✉ %s · regietafel · kopie van %s aan niveau %s · %s%n", wanneer, m.path("soort").asText(),
+                                        m.path("niveau").asText(), m.path("zaak").asText());
+                            } else if (m.has("escalatie")) {
+                                out.printf("  ✉ %s · escalaties aan %s (niveau %s) · %s · %s%n      %s%n", wanneer, m.path("rol").asText(), m.path("niveau").asText(),
+                                        m.path("zaak").asText(), m.path("soort").asText(), m.path("tekst").asText().replace("\n", "\n      "));
+                            } else {
+                                out.printf("  ✉ %s · %s aan %s · %s · %s%n      %s%n", wanneer, m.path("topic").asText(),
+                                        m.path("gemeente").asText(), m.path("zaak").asText(), m.path("mijlpaal").asText(), m.path("tekst").asText());
+                            }
                         }
                     });
-            out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " zaak-events, "
+            out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " events, "
                     + v.scannerRuns() + " scannerruns in " + v.stappen() + " stappen van 15 minuten, in "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0 + " s.");
             if (!v.mislukteRuns().isEmpty()) {

@@ -63,6 +63,17 @@ final class Functies {
         return functie;
     }
 
+    /** The function the bus would route {@code event} to, by its {@code source} (template.yaml's rule patterns). */
+    String voorEvent(String event) {
+        String bron;
+        try {
+            bron = JSON.readTree(event).path("source").asText();
+        } catch (IOException e) {
+            throw new FouteInvoer("event", "geen geldige JSON");
+        }
+        return CATALOGUS.voorBron(bron).orElseThrow(() -> new FouteInvoer("source", "geen functie ontvangt events met source '" + bron + "'")).naam();
+    }
+
     /** Runs one function with {@code event} at {@code nu}; returns what the handler wrote. */
     JsonNode invoke(String functie, String event, Instant nu) {
         klok.zet(nu);

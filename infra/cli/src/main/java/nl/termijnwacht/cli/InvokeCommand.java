@@ -20,7 +20,7 @@ final class InvokeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FUNCTION", description = "zaak-events of termijn-scanner")
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "een functie uit template.yaml: zaak-events, termijn-scanner, escalatie-events of escalatie-scanner")
     String functie;
 
     @Option(names = "--event", paramLabel = "FILE", description = "eventbestand (JSON), bijv. events/zaak-events/AanvraagOntvangen.json")
@@ -32,8 +32,8 @@ final class InvokeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Functies.controleer(functie); // before an emulator is started for nothing
-        if (event == null && functie.equals("zaak-events")) {
-            throw new FouteInvoer("--event", "zaak-events heeft een eventbestand nodig (zie events/zaak-events/)");
+        if (event == null && !Functies.CATALOGUS.functie(functie).orElseThrow().bronnen().isEmpty()) {
+            throw new FouteInvoer("--event", functie + " heeft een eventbestand nodig (zie events/" + functie + "/)");
         }
         String inhoud;
         try {

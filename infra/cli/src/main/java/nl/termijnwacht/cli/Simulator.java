@@ -22,7 +22,7 @@ import nl.termijnwacht.local.LokaleStack;
  */
 final class Simulator {
 
-    /** A case event delivered at instant {@code op}; {@code toelichting} tells the story (demo only). */
+    /** An event (a case event, a reply) delivered at instant {@code op}; {@code toelichting} tells the story (demo only). */
     record Gebeurtenis(Instant op, String event, String toelichting) {
     }
 
@@ -72,7 +72,7 @@ final class Simulator {
             boolean veranderd = false;
             while (!open.isEmpty() && !open.peekFirst().op().isAfter(t)) {
                 Gebeurtenis g = open.removeFirst();
-                JsonNode uit = functies.invoke("zaak-events", g.event(), g.op());
+                JsonNode uit = functies.invoke(functies.voorEvent(g.event()), g.event(), g.op());
                 events++;
                 waarnemer.event(g, uit);
                 veranderd = true;

@@ -20,9 +20,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.ZaakRepository;
+import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.core.Zaakstand;
+import nl.termijnwacht.functions.escalatieevents.EscalatieEventsHandler;
+import nl.termijnwacht.functions.escalatiescanner.EscalatieScannerHandler;
 import nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler;
 import nl.termijnwacht.functions.zaakevents.ZaakEventsHandler;
 import nl.termijnwacht.local.LokaleStack;
@@ -106,5 +110,45 @@ class RechtenTest {
         invoke(TermijnScannerHandler.bouw(stack.clients(List.of(opnemer)), Clock.fixed(nu, ZoneOffset.UTC)), "{}");
         assertFalse(opnemer.acties.contains("dynamodb:Scan"), "the scanner never scans");
         assertEquals(templateActies("TermijnScannerFunction"), opnemer.acties);
+    }
+
+    @Test
+    void escalatieEventsVraagtPreciesWatHetGebruikt() throws IOException {
+        LokaleStack stack = LokaleStack.voorTest();
+        Instant nu = Instant.parse("2026-04-30T08:00:00Z"); // level 1 is at turn: Opgepakt.json is accepted, the others are not
+        EscalatieRepository escalaties = EscalatieRepository.van(stack.clients());
+        escalaties.open(Escalatie.voorVerstrekenZaak("GM0363", "ZAAK-2026-0001", java.time.LocalDate.parse("2026-04-28"),
+                java.time.LocalDate.parse("2026-04-29")), nu, null, nu);
+        Opnemer opnemer = new Opnemer();
+        EscalatieEventsHandler handler = EscalatieEventsHandler.bouw(stack.clients(List.of(opnemer)), Clock.fixed(nu, ZoneOffset.UTC));
+        try (Stream<Path> voorbeelden = Files.list(Path.of("../../events/escalatie-events"))) {
+            for (Path p : voorbeelden.sorted().toList()) {
+                invoke(handler, Files.readString(p));
+            }
+        }
+        invoke(handler, Files.readString(Path.of("../../events/afgewezen/antwoord-onbekende-escalatie.json")));
+        assertEquals(templateActies("EscalatieEventsFunction"), opnemer.acties);
+    }
+
+    @Test
+    void deEscalatieScannerVraagtPreciesWatHijGebruikt_enScantNooit() throws IOException {
+        LokaleStack stack = LokaleStack.voorTest();
+        Instant nu = Instant.parse("2026-05-04T05:00:00Z");
+        EscalatieRepository escalaties = EscalatieRepository.van(stack.clients());
+        for (int i = 1; i <= 3; i++) {
+            escalaties.open(Escalatie.voorVerstrekenZaak("GM0363", "ZAAK-2026-000" + i, java.time.LocalDate.parse("2026-04-28"),
+                    java.time.LocalDate.parse("2026-04-29")), nu, null, nu);
+        }
+        // a claim held by another run: the scanner reads the ledger to see whose it is
+        new MeldingenLedger(stack.clients().dynamoDb(), stack.omgeving().meldingenTabel(), stack.omgeving().lease())
+                .claim("escalatie#" + Escalatie.idVoorZaak("GM0363", "ZAAK-2026-0001") + "#2#ESCALATIE#2", "ESCALATIE", nu, "een-andere-run");
+        Opnemer opnemer = new Opnemer();
+        try (Storingsproxy proxy = Storingsproxy.start(stack.endpoint(), 1.0, 1, v -> v.operatie().equals("PublishBatch"))) {
+            EscalatieScannerHandler gestoord = EscalatieScannerHandler.bouw(stack.clientsVia(proxy.uri(), List.of(opnemer)), Clock.fixed(nu, ZoneOffset.UTC));
+            assertThrows(IllegalStateException.class, () -> invoke(gestoord, "{}"), "a run with failed publishes fails (the alarm)");
+        }
+        invoke(EscalatieScannerHandler.bouw(stack.clients(List.of(opnemer)), Clock.fixed(nu, ZoneOffset.UTC)), "{}");
+        assertFalse(opnemer.acties.contains("dynamodb:Scan"), "the scanner never scans");
+        assertEquals(templateActies("EscalatieScannerFunction"), opnemer.acties);
     }
 }

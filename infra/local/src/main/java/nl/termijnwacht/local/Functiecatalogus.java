@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public record Functiecatalogus(List<Functie> functies) {
 
+    /** {@code !Sub ${ZakenTable.Arn}/index/DueIndex} as the YAML reader gives it (the tag dropped). */
+    private static final Pattern DUE_INDEX = Pattern.compile("\\$\\{(\\w+)\\.Arn\\}/index/DueIndex");
     private static final Pattern CODE_URI = Pattern.compile("functions/([a-z0-9-]+)/target/\\1\\.jar");
 
     /**
@@ -33,9 +35,11 @@ public record Functiecatalogus(List<Functie> functies) {
      * @param logischeId    its logical id in template.yaml
      * @param handlerKlasse the class in {@code Handler}; it has {@code static bouw(AwsClients, Clock)}
      * @param planning      its EventBridge Scheduler schedule, if it is scheduled
-     * @param dueTabellen   tables it names in its environment that carry a due index: it has work when one is due
+     * @param dueTabellen   tables whose due index its policy lets it query: it has work when one is due
+     * @param bronnen       the event sources its EventBridge rules admit (e.g. {@code termijnwacht.zaken})
      */
-    public record Functie(String naam, String logischeId, String handlerKlasse, Optional<Planning> planning, List<String> dueTabellen) {
+    public record Functie(String naam, String logischeId, String handlerKlasse, Optional<Planning> planning, List<String> dueTabellen,
+                          List<String> bronnen) {
     }
 
     public Functiecatalogus {
@@ -76,26 +80,36 @@ public record Functiecatalogus(List<Functie> functies) {
             }
             String handler = p.path("Handler").asText();
             Optional<Planning> planning = Optional.empty();
+            List<String> bronnen = new ArrayList<>();
             for (JsonNode event : p.path("Events")) {
+                if (event.path("Type").asText().equals("EventBridgeRule")) {
+                    event.path("Properties").path("Pattern").path("source").forEach(b -> bronnen.add(b.asText()));
+                }
                 if (event.path("Type").asText().equals("ScheduleV2")) {
                     JsonNode e = event.path("Properties");
                     planning = Optional.of(Planning.van(e.path("ScheduleExpression").asText(),
                             ZoneId.of(e.path("ScheduleExpressionTimezone").asText("UTC"))));
                 }
             }
+            // The tables whose due index it queries: exactly those its policy lets it Query (least privilege and the
+            // simulator agree by construction). Naming a table in its environment is not enough: the termijn
+            // scanner writes Escalaties but never looks for due work there.
             List<String> dueTabellen = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> vars = p.path("Environment").path("Variables").fields(); vars.hasNext(); ) {
-                Map.Entry<String, JsonNode> v = vars.next();
-                JsonNode tabel = resources.path(v.getValue().asText()); // !Ref Logical: the tag is dropped, the name stays
-                if (v.getKey().endsWith("_TABLE") && tabel.path("Type").asText().equals("AWS::DynamoDB::Table")) {
-                    for (JsonNode gsi : tabel.path("Properties").path("GlobalSecondaryIndexes")) {
-                        if (gsi.path("IndexName").asText().equals("DueIndex")) {
-                            dueTabellen.add(tabel.path("Properties").path("TableName").asText());
+            for (JsonNode policy : p.path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    boolean query = false;
+                    for (JsonNode actie : statement.path("Action")) {
+                        query |= actie.asText().equals("dynamodb:Query");
+                    }
+                    for (JsonNode resource : statement.path("Resource").isArray() ? statement.path("Resource") : new ObjectMapper().createArrayNode().add(statement.path("Resource"))) {
+                        Matcher index = DUE_INDEX.matcher(resource.asText());
+                        if (query && index.matches()) {
+                            dueTabellen.add(resources.path(index.group(1)).path("Properties").path("TableName").asText());
                         }
                     }
                 }
             }
-            functies.add(new Functie(naam.group(1), entry.getKey(), handler.substring(0, handler.indexOf("::")), planning, List.copyOf(dueTabellen)));
+            functies.add(new Functie(naam.group(1), entry.getKey(), handler.substring(0, handler.indexOf("::")), planning, List.copyOf(dueTabellen), List.copyOf(bronnen)));
         }
         return new Functiecatalogus(functies);
     }
@@ -137,6 +151,11 @@ public record Functiecatalogus(List<Functie> functies) {
 
     public Optional<Functie> functie(String naam) {
         return functies.stream().filter(f -> f.naam().equals(naam)).findFirst();
+    }
+
+    /** The function whose bus rule admits events from {@code bron}. */
+    public Optional<Functie> voorBron(String bron) {
+        return functies.stream().filter(f -> f.bronnen().contains(bron)).findFirst();
     }
 
     public List<Functie> gepland() {

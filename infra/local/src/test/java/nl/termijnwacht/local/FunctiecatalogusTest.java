@@ -23,13 +23,17 @@ class FunctiecatalogusTest {
     @Test
     void deFunctiesUitTemplateYaml() {
         Functiecatalogus c = Functiecatalogus.standaard();
-        assertEquals(List.of("zaak-events", "termijn-scanner"), c.namen());
+        assertEquals(List.of("zaak-events", "termijn-scanner", "escalatie-events", "escalatie-scanner"), c.namen());
         Functiecatalogus.Functie scanner = c.functie("termijn-scanner").orElseThrow();
         assertEquals("nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler", scanner.handlerKlasse());
         assertEquals(List.of("Zaken"), scanner.dueTabellen(), "Zaken carries the due index; Meldingen does not");
         assertTrue(scanner.planning().orElseThrow().vuurtOp(om("2026-04-13T07:00")));
         assertTrue(c.functie("zaak-events").orElseThrow().planning().isEmpty());
-        assertEquals(List.of(scanner), c.gepland());
+        Functiecatalogus.Functie escalaties = c.functie("escalatie-scanner").orElseThrow();
+        assertEquals(List.of("Escalaties"), escalaties.dueTabellen());
+        assertEquals(List.of(scanner, escalaties), c.gepland());
+        assertEquals("escalatie-events", c.voorBron("termijnwacht.escalaties").orElseThrow().naam(), "replies go where the bus rule sends them");
+        assertEquals("zaak-events", c.voorBron("termijnwacht.zaken").orElseThrow().naam());
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import nl.termijnwacht.aws.DueScan;
+import nl.termijnwacht.aws.EscalatieRepository;
+import nl.termijnwacht.core.MijlpaalSoort;
 import nl.termijnwacht.aws.MeldingDocument;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.Parallel;
@@ -33,16 +35,20 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
     private static final int POGINGEN = 8;
 
     private final ZaakRepository zaken;
+    private final EscalatieRepository escalaties;
+    private final String topicArn;
     private final Zaakstand.Instellingen instellingen;
     private final ObjectMapper json;
     private final DueScan<Zaak> scan;
 
-    public TermijnScan(ZaakRepository zaken, MeldingenLedger ledger, Publisher publisher, String topicArn,
+    public TermijnScan(ZaakRepository zaken, EscalatieRepository escalaties, MeldingenLedger ledger, Publisher publisher, String topicArn,
                        Zaakstand.Instellingen instellingen, ObjectMapper json, Parallel parallel) {
         this.zaken = zaken;
+        this.escalaties = escalaties;
+        this.topicArn = topicArn;
         this.instellingen = instellingen;
         this.json = json;
-        this.scan = new DueScan<>(zaken.dueIndex(), ledger, publisher, topicArn, parallel);
+        this.scan = new DueScan<>(zaken.dueIndex(), ledger, publisher, parallel);
     }
 
     /** One run at {@code nu}; {@code run} identifies its ledger claims (the Lambda request id). */
@@ -73,10 +79,25 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
         List<DueScan.Uitgaand> uit = new ArrayList<>();
         for (Mijlpaal m : stand.planning().nuVersturen()) {
             Zaakmelding melding = stand.melding(m, nu);
-            uit.add(new DueScan.Uitgaand(melding.idempotencyKey(), m.soort().name(), Meldingsplanning.sleutel(m), melding.onderwerp(),
+            uit.add(new DueScan.Uitgaand(topicArn, melding.idempotencyKey(), m.soort().name(), Meldingsplanning.sleutel(m), melding.onderwerp(),
                     melding.tekst(), MeldingDocument.document(json, melding), MeldingDocument.attributen(melding)));
         }
         return new DueScan.Plan(uit);
+    }
+
+    /**
+     * A VERSTREKEN just sent (or found sent) opens the zaak's item on ladder termijnoverschrijding, before the zaak
+     * records it: after a crash in between, the next run finds the notice SENT and opens again, a no-op. A zaak that
+     * is closed by now solves its item (zaak-events does so too; this covers a besluit that came in between).
+     */
+    private void escaleer(Zaak zaak, Zaakstand stand, Set<String> nieuwVerzonden, Set<String> alle, Instant nu) {
+        boolean verstreken = nieuwVerzonden.stream().anyMatch(k -> k.startsWith(MijlpaalSoort.VERSTREKEN.name() + "@"));
+        if (verstreken && stand.termijn() != null) {
+            escalaties.openVoorZaak(zaak.dossier(), stand.termijn().uitersteBeslisdatum(), nu, instellingen.zone());
+        }
+        if (zaak.dossier().afsluiting().isPresent() && alle.stream().anyMatch(k -> k.startsWith(MijlpaalSoort.VERSTREKEN.name() + "@"))) {
+            escalaties.sluitVoorZaak(zaak.dossier(), nu);
+        }
     }
 
     /** Stores what was sent on the zaak as read; only when another writer came first is it read again. */
@@ -87,6 +108,7 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
             Set<String> alle = new TreeSet<>(zaak.verzonden());
             alle.addAll(nieuwVerzonden);
             Zaakstand stand = Zaakstand.bepaal(zaak.dossier(), alle, nu, instellingen);
+            escaleer(zaak, stand, nieuwVerzonden, alle, nu);
             try {
                 zaken.bewaar(new Zaak(zaak.dossier(), alle, zaak.versie()), stand.termijn(), stand.volgendeMoment(nu), nu);
                 return;

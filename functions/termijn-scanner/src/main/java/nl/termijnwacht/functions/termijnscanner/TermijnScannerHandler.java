@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.DueScan;
+import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.Omgeving;
 import nl.termijnwacht.aws.Parallel;
@@ -44,7 +45,7 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
         Omgeving o = aws.omgeving();
         ZaakRepository zaken = ZaakRepository.van(aws, JSON);
         MeldingenLedger ledger = new MeldingenLedger(aws.dynamoDb(), o.meldingenTabel(), o.lease());
-        return new TermijnScannerHandler(new TermijnScan(zaken, ledger, new Publisher(aws.sns(), JSON), o.termijnmeldingenTopicArn(),
+        return new TermijnScannerHandler(new TermijnScan(zaken, EscalatieRepository.van(aws), ledger, new Publisher(aws.sns(), JSON), o.termijnmeldingenTopicArn(),
                 o.instellingen(), JSON, new Parallel(o.parallel())), klok);
     }
 

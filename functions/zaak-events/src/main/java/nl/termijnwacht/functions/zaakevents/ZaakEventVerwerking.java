@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import nl.termijnwacht.aws.Afwijzingen;
 import nl.termijnwacht.aws.Afzenders;
+import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.aws.ZaakRepository.Zaak;
@@ -30,14 +31,16 @@ public final class ZaakEventVerwerking {
 
     private final ZaakEvents events;
     private final ZaakRepository zaken;
+    private final EscalatieRepository escalaties;
     private final Afwijzingen afwijzingen;
     private final Zaakstand.Instellingen instellingen;
     private final Afzenders afzenders;
 
-    public ZaakEventVerwerking(ZaakEvents events, ZaakRepository zaken, Afwijzingen afwijzingen, Zaakstand.Instellingen instellingen,
+    public ZaakEventVerwerking(ZaakEvents events, ZaakRepository zaken, EscalatieRepository escalaties, Afwijzingen afwijzingen, Zaakstand.Instellingen instellingen,
                                Afzenders afzenders) {
         this.events = events;
         this.zaken = zaken;
+        this.escalaties = escalaties;
         this.afwijzingen = afwijzingen;
         this.instellingen = instellingen;
         this.afzenders = afzenders;
@@ -71,6 +74,7 @@ public final class ZaakEventVerwerking {
                 return wijsAf(event, fout, nu);
             }
             if (toevoeging.duplicaat()) {
+                sluitEscalatie(zaak.dossier(), nu); // a retry after a crash right after storing still solves the item
                 return new Uitkomst(Resultaat.AL_VERWERKT, null, null);
             }
             // Facts kept before the receipt that the receipt shows to be wrong: handed to the beheerder with their
@@ -81,6 +85,7 @@ public final class ZaakEventVerwerking {
             Zaakdossier dossier = toevoeging.dossier();
             try {
                 bewaar(new Zaak(dossier, zaak.verzonden(), zaak.versie()), nu);
+                sluitEscalatie(dossier, nu);
                 return new Uitkomst(Resultaat.VERWERKT, null, null);
             } catch (ZaakRepository.GelijktijdigGewijzigd conflict) {
                 if (poging == POGINGEN) {
@@ -105,6 +110,13 @@ public final class ZaakEventVerwerking {
             return;
         }
         zaken.bewaar(zaak, stand.termijn(), stand.volgendeMoment(nu), nu);
+    }
+
+    /** A besluit or withdrawal solves the zaak's escalation item, if it has one (docs/escalatie.md, "Zaken"). */
+    private void sluitEscalatie(Zaakdossier dossier, Instant nu) {
+        if (dossier.afsluiting().isPresent()) {
+            escalaties.sluitVoorZaak(dossier, nu);
+        }
     }
 
     /** A stored fact as an event again (id, type, zaak and the fields kept), for the rejection queue. */

@@ -2,17 +2,17 @@ package nl.termijnwacht.functions.zaakevents;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import nl.termijnwacht.aws.Afwijzingen;
 import nl.termijnwacht.aws.AwsClients;
+import nl.termijnwacht.aws.Eventinvoer;
+import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.Omgeving;
 import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
@@ -47,7 +47,7 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
         Omgeving o = aws.omgeving();
         ZaakEvents events = new ZaakEvents(JSON);
         Afwijzingen afwijzingen = new Afwijzingen(aws.sqs(), o.afgewezenQueueUrl(), JSON);
-        return new ZaakEventsHandler(new ZaakEventVerwerking(events, ZaakRepository.van(aws, JSON), afwijzingen, o.instellingen(), o.afzenders()), afwijzingen, klok);
+        return new ZaakEventsHandler(new ZaakEventVerwerking(events, ZaakRepository.van(aws, JSON), EscalatieRepository.van(aws), afwijzingen, o.instellingen(), o.afzenders()), afwijzingen, klok);
     }
 
     public static ZaakEventsHandler bouw(Omgeving omgeving, Clock klok) {
@@ -56,28 +56,13 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] bytes = input.readNBytes(ZaakEvents.MAX_EVENT_BYTES + 1);
-        boolean teGroot = bytes.length > ZaakEvents.MAX_EVENT_BYTES;
-        if (teGroot) {
-            bytes = concat(bytes, input.readAllBytes()); // kept whole for the rejection, never parsed
-        }
-        JsonNode event = null;
-        OngeldigeInvoer fout = null;
-        if (teGroot) {
-            fout = new OngeldigeInvoer("event", "event van " + bytes.length + " bytes is groter dan EventBridge toestaat ("
-                    + ZaakEvents.MAX_EVENT_BYTES + " bytes)");
-        } else {
-            try {
-                event = JSON.readTree(bytes);
-            } catch (JsonProcessingException e) {
-                var plek = e.getLocation();
-                fout = new OngeldigeInvoer("event", "geen geldige JSON" + (plek == null ? "" : " (regel " + plek.getLineNr() + ", kolom " + plek.getColumnNr() + ")"));
-            }
-        }
+        Eventinvoer invoer = Eventinvoer.lees(input, JSON);
+        JsonNode event = invoer.event();
+        OngeldigeInvoer fout = invoer.fout();
         ZaakEventVerwerking.Uitkomst uitkomst;
         if (fout != null) {
             // Not readable: keep the raw text so nothing is lost.
-            afwijzingen.wijsAf(ZaakEventVerwerking.FUNCTIE, TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8)), fout.veld(), fout.reden(), klok.instant());
+            afwijzingen.wijsAf(ZaakEventVerwerking.FUNCTIE, TextNode.valueOf(invoer.ruw()), fout.veld(), fout.reden(), klok.instant());
             uitkomst = new ZaakEventVerwerking.Uitkomst(ZaakEventVerwerking.Resultaat.AFGEWEZEN, fout.veld(), fout.veld() + ": " + fout.reden());
         } else {
             uitkomst = verwerking.verwerk(event, klok.instant());
@@ -89,11 +74,5 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
                     .put("event", log[0]).put("type", log[1]).toString());
         }
         output.write(JSON.writeValueAsBytes(JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name()).put("reden", uitkomst.reden())));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 }

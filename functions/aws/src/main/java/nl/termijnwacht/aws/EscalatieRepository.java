@@ -1,0 +1,208 @@
+package nl.termijnwacht.aws;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.time.ZoneId;
+import nl.termijnwacht.core.Escalatie;
+import nl.termijnwacht.core.Feit;
+import nl.termijnwacht.core.Feitsoort;
+import nl.termijnwacht.core.Zaakdossier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * Table {@code Escalaties}: per item its history (one compact line per step, {@link Escalatie.Stap#inhoud()}),
+ * the notices already sent, a version for optimistic locking, what a listing shows (status, level, since,
+ * respond-by) and — while it is open or a notice is unsent — {@code dueShard}/{@code dueAt} in the same sparse
+ * {@link DueIndex} as Zaken (docs/escalatie.md).
+ */
+public final class EscalatieRepository {
+
+    private final DynamoDbClient dynamo;
+    private final String tabel;
+    private final DueIndex dueIndex;
+
+    public EscalatieRepository(DynamoDbClient dynamo, String tabel, int shards) {
+        this.dynamo = dynamo;
+        this.tabel = tabel;
+        this.dueIndex = new DueIndex(dynamo, tabel, shards);
+    }
+
+    public static EscalatieRepository van(AwsClients aws) {
+        return new EscalatieRepository(aws.dynamoDb(), aws.omgeving().escalatiesTabel(), aws.omgeving().dueShards());
+    }
+
+    /** A stored item and its version. */
+    public record Opgeslagen(Escalatie escalatie, long versie) {
+    }
+
+    /** Another writer changed the item since it was read: read it again and redo the work. */
+    public static final class GelijktijdigGewijzigd extends RuntimeException {
+        GelijktijdigGewijzigd(String id) {
+            super("escalatie " + id + " is tegelijk gewijzigd", null, false, false);
+        }
+    }
+
+    /** @throws IllegalStateException naming the item when it is corrupt */
+    public Optional<Opgeslagen> lees(String id) {
+        GetItemResponse r = dynamo.getItem(b -> b.tableName(tabel).consistentRead(true).key(sleutel(id)));
+        if (!r.hasItem() || r.item().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = r.item();
+        try {
+            List<Escalatie.Stap> stappen = new ArrayList<>();
+            for (AttributeValue s : item.get("geschiedenis").l()) {
+                stappen.add(Escalatie.Stap.uitInhoud(s.s()));
+            }
+            Set<String> verzonden = item.containsKey("verzonden") ? new TreeSet<>(item.get("verzonden").ss()) : Set.of();
+            Escalatie e = new Escalatie(id, item.get("ladder").s(), tekst(item, "gemeente"), tekst(item, "zaak"), item.get("onderwerp").s(), stappen, verzonden);
+            return Optional.of(new Opgeslagen(e, Long.parseLong(item.get("versie").n())));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("escalatie " + id + ": opgeslagen item is onleesbaar: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens a new item, only if no item with its id exists: one zaak opens at most one item, however many runs try.
+     *
+     * @return false when it existed already
+     */
+    public boolean open(Escalatie e, Instant due, LocalDate reactieUiterlijk, Instant nu) {
+        try {
+            dynamo.putItem(b -> b.tableName(tabel).item(item(e, 0, due, reactieUiterlijk, nu)).conditionExpression("attribute_not_exists(escalatie)"));
+            return true;
+        } catch (ConditionalCheckFailedException bestaat) {
+            return false;
+        }
+    }
+
+    /**
+     * Stores the item as version {@code versie + 1}, only if nobody stored another version since.
+     *
+     * @param volgende when a scanner must look at it again, or null: it leaves the due index
+     * @throws GelijktijdigGewijzigd when the stored version is no longer {@code versie}
+     */
+    public void bewaar(Escalatie e, long versie, Instant volgende, LocalDate reactieUiterlijk, Instant nu) {
+        PutItemRequest put = PutItemRequest.builder().tableName(tabel).item(item(e, versie, volgende, reactieUiterlijk, nu))
+                .conditionExpression("versie = :v").expressionAttributeValues(Map.of(":v", n(versie))).build();
+        try {
+            dynamo.putItem(put);
+        } catch (ConditionalCheckFailedException conflict) {
+            throw new GelijktijdigGewijzigd(e.id());
+        }
+    }
+
+    private Map<String, AttributeValue> item(Escalatie e, long versie, Instant volgende, LocalDate reactieUiterlijk, Instant nu) {
+        Map<String, AttributeValue> item = new HashMap<>(sleutel(e.id()));
+        item.put("versie", n(versie + 1));
+        item.put("ladder", s(e.ladder()));
+        if (e.gemeente() != null) {
+            item.put("gemeente", s(e.gemeente()));
+        }
+        if (e.zaak() != null) {
+            item.put("zaak", s(e.zaak()));
+        }
+        item.put("onderwerp", s(e.onderwerp()));
+        List<AttributeValue> stappen = new ArrayList<>();
+        e.geschiedenis().forEach(st -> stappen.add(s(st.inhoud())));
+        item.put("geschiedenis", AttributeValue.fromL(stappen));
+        if (!e.verzonden().isEmpty()) {
+            item.put("verzonden", AttributeValue.fromSs(new ArrayList<>(e.verzonden())));
+        }
+        // what a listing or a report reads without the ladder
+        Escalatie.Stand st = e.stand();
+        item.put("status", s(st.open() ? "OPEN" : "OPGELOST"));
+        item.put("niveau", n(st.niveau()));
+        item.put("sinds", s(st.sinds().toString()));
+        item.put("geopend", s(st.geopend().toString()));
+        if (reactieUiterlijk != null) {
+            item.put("reactieUiterlijk", s(reactieUiterlijk.toString()));
+        }
+        item.put("bijgewerkt", s(nu.toString()));
+        dueIndex.zet(item, e.id(), volgende);
+        return item;
+    }
+
+    /**
+     * The item a lapsed zaak opens on ladder termijnoverschrijding at level 1 (docs/escalatie.md, "Zaken"), due at
+     * once so the escalatie-scanner tells level 1 on its next run. Opening twice is a no-op.
+     */
+    public boolean openVoorZaak(Zaakdossier dossier, LocalDate uitersteBeslisdatum, Instant nu, ZoneId zone) {
+        return open(Escalatie.voorVerstrekenZaak(dossier.gemeente(), dossier.zaak(), uitersteBeslisdatum, LocalDate.ofInstant(nu, zone)), nu, null, nu);
+    }
+
+    /**
+     * Solves the zaak's item, if it has an open one, because the zaak got a besluit or was withdrawn; every level
+     * that was told gets an OPGELOST notice from the escalatie-scanner's next run. Safe to repeat.
+     */
+    public void sluitVoorZaak(Zaakdossier dossier, Instant nu) {
+        Feit afsluiting = dossier.afsluiting().orElse(null);
+        if (afsluiting == null) {
+            return;
+        }
+        String reden = (afsluiting.soort() == Feitsoort.BESLUIT_BEKENDGEMAAKT ? "besluit bekendgemaakt op " : "aanvraag ingetrokken op ") + afsluiting.datum();
+        String id = Escalatie.idVoorZaak(dossier.gemeente(), dossier.zaak());
+        for (int poging = 1; ; poging++) {
+            Opgeslagen o = lees(id).orElse(null);
+            if (o == null || !o.escalatie().open()) {
+                return;
+            }
+            try {
+                bewaar(o.escalatie().sluitDoorZaak(reden, afsluiting.datum()), o.versie(), nu, null, nu);
+                return;
+            } catch (GelijktijdigGewijzigd conflict) {
+                if (poging == 8) {
+                    throw conflict;
+                }
+                ZaakRepository.wachtNaConflict(poging);
+            }
+        }
+    }
+
+    /** Every item still in the due index (open, or with a notice unsent), without scanning: a Query per shard. */
+    public List<Opgeslagen> inIndex() {
+        List<Opgeslagen> lijst = new ArrayList<>();
+        for (int shard = 0; shard < dueIndex.shards(); shard++) {
+            for (Map<String, AttributeValue> k : dueIndex.due(shard, Instant.ofEpochSecond(Long.MAX_VALUE / 2))) {
+                lees(k.get("escalatie").s()).ifPresent(lijst::add);
+            }
+        }
+        return lijst;
+    }
+
+    public DueIndex dueIndex() {
+        return dueIndex;
+    }
+
+    /** The item a due-index entry points at. */
+    public static String id(Map<String, AttributeValue> indexItem) {
+        return indexItem.get("escalatie").s();
+    }
+
+    private static String tekst(Map<String, AttributeValue> item, String naam) {
+        return item.containsKey(naam) ? item.get(naam).s() : null;
+    }
+
+    private static Map<String, AttributeValue> sleutel(String id) {
+        return Map.of("escalatie", s(id));
+    }
+
+    private static AttributeValue s(String waarde) {
+        return AttributeValue.fromS(waarde);
+    }
+
+    private static AttributeValue n(long waarde) {
+        return AttributeValue.fromN(Long.toString(waarde));
+    }
+}

@@ -1,0 +1,76 @@
+package nl.termijnwacht.functions.escalatiescanner;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import nl.termijnwacht.aws.AwsClients;
+import nl.termijnwacht.aws.DueScan;
+import nl.termijnwacht.aws.EscalatieRepository;
+import nl.termijnwacht.aws.MeldingenLedger;
+import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.aws.Parallel;
+import nl.termijnwacht.aws.Publisher;
+
+/**
+ * Lambda {@code escalatie-scanner}, started every 15 minutes by EventBridge Scheduler (docs/escalatie.md): moves
+ * items up their ladder, reminds the top, and sends every escalation notice once. Duplicate deliveries are harmless.
+ */
+public final class EscalatieScannerHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final class Standaard {
+        static final EscalatieScannerHandler HANDLER = bouw(new AwsClients(Omgeving.uitSysteem()), Clock.systemUTC());
+    }
+
+    private final EscalatieScan scan;
+    private final Clock klok;
+
+    public EscalatieScannerHandler() {
+        this(Standaard.HANDLER.scan, Standaard.HANDLER.klok);
+    }
+
+    public EscalatieScannerHandler(EscalatieScan scan, Clock klok) {
+        this.scan = scan;
+        this.klok = klok;
+    }
+
+    public static EscalatieScannerHandler bouw(AwsClients aws, Clock klok) {
+        Omgeving o = aws.omgeving();
+        MeldingenLedger ledger = new MeldingenLedger(aws.dynamoDb(), o.meldingenTabel(), o.lease());
+        return new EscalatieScannerHandler(new EscalatieScan(EscalatieRepository.van(aws), o.ladders(), ledger, new Publisher(aws.sns(), JSON),
+                o.escalatiesTopicArn(), o.regietafelTopicArn(), o.instellingen(), JSON, new Parallel(o.parallel())), klok);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.readAllBytes(); // the scheduler's payload carries nothing the run needs
+        DueScan.Verslag v = context != null && context.getAwsRequestId() != null
+                ? scan.voerUit(klok.instant(), context.getAwsRequestId()) : scan.voerUit(klok.instant());
+        ObjectNode verslag = JSON.createObjectNode()
+                .put("escalatiesBekeken", v.bekeken())
+                .put("verzonden", v.gelukt())
+                .put("alVerzonden", v.alVerzonden())
+                .put("bezet", v.bezet())
+                .put("mislukt", v.mislukt());
+        v.itemFouten().forEach(verslag.putArray("escalatieFouten")::add);
+        v.overig().forEach(verslag.putArray("overigeFouten")::add);
+        if (context != null) {
+            context.getLogger().log(verslag.toString());
+        }
+        output.write(JSON.writeValueAsBytes(verslag));
+        if (!v.geslaagd()) {
+            throw new IllegalStateException(v.itemFouten().size() + " escalaties konden niet worden verwerkt: " + v.itemFouten()
+                    + (v.overig().isEmpty() ? "" : "; overige fouten: " + v.overig()));
+        }
+    }
+
+    public EscalatieScan scan() {
+        return scan;
+    }
+}
