@@ -55,7 +55,7 @@ public final class DueScan<W> {
     /**
      * @param gelukt      notifications published
      * @param alVerzonden found SENT already (an earlier run published them)
-     * @param bezet       claimed by another run that is still within its lease
+     * @param bezet       claimed by another run that is still within its lease, or advanced by another run meanwhile
      * @param mislukt     not published (refused or failed): released, tried next run
      * @param itemFouten  items that could not be read, planned, claimed or advanced, by name
      * @param overig      shard queries and batches that failed
@@ -131,10 +131,15 @@ public final class DueScan<W> {
             }
         }
         List<String> itemFouten = new ArrayList<>(beoordelingen.stream().filter(b -> b.fout() != null).map(Beoordeling::fout).toList());
+        java.util.concurrent.atomic.AtomicInteger inHandenVanEenAndereRun = new java.util.concurrent.atomic.AtomicInteger();
         itemFouten.addAll(parallel.map(List.copyOf(verzonden.entrySet()), e -> {
             Beoordeling<W> b = beoordelingen.get(e.getKey());
             try {
                 werk.werkBij(b.item(), e.getValue(), nu);
+                return "";
+            } catch (Versieconflict anderen) {
+                // another run (an overlapping schedule) keeps advancing it: busy, not a fault that should wake a beheerder
+                inHandenVanEenAndereRun.incrementAndGet();
                 return "";
             } catch (RuntimeException fout) {
                 // published and marked: the next run finds it SENT and records it then
@@ -144,7 +149,7 @@ public final class DueScan<W> {
 
         int gelukt = (int) verzendingen.stream().filter(Verzending::gepubliceerd).count();
         return new Verslag(verzonden.size(), gelukt, beoordelingen.stream().mapToInt(b -> b.alVerzonden().size()).sum(),
-                beoordelingen.stream().mapToInt(Beoordeling::bezet).sum(), verzendingen.size() - gelukt,
+                beoordelingen.stream().mapToInt(Beoordeling::bezet).sum() + inHandenVanEenAndereRun.get(), verzendingen.size() - gelukt,
                 List.copyOf(itemFouten), List.copyOf(overig));
     }
 

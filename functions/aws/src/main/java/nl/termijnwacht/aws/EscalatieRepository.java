@@ -47,9 +47,9 @@ public final class EscalatieRepository {
     }
 
     /** Another writer changed the item since it was read: read it again and redo the work. */
-    public static final class GelijktijdigGewijzigd extends RuntimeException {
+    public static final class GelijktijdigGewijzigd extends Versieconflict {
         GelijktijdigGewijzigd(String id) {
-            super("escalatie " + id + " is tegelijk gewijzigd", null, false, false);
+            super("escalatie " + id + " is tegelijk gewijzigd");
         }
     }
 
@@ -59,7 +59,16 @@ public final class EscalatieRepository {
         if (!r.hasItem() || r.item().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = r.item();
+        return Optional.of(opgeslagen(r.item()));
+    }
+
+    /** The item as the due index carries it (template.yaml projects what the scanner needs); empty when it lacks it. */
+    public Optional<Opgeslagen> uitIndex(Map<String, AttributeValue> indexItem) {
+        return indexItem.containsKey("versie") && indexItem.containsKey("geschiedenis") ? Optional.of(opgeslagen(indexItem)) : Optional.empty();
+    }
+
+    private Opgeslagen opgeslagen(Map<String, AttributeValue> item) {
+        String id = item.get("escalatie").s();
         try {
             List<Escalatie.Stap> stappen = new ArrayList<>();
             for (AttributeValue s : item.get("geschiedenis").l()) {
@@ -67,7 +76,7 @@ public final class EscalatieRepository {
             }
             Set<String> verzonden = item.containsKey("verzonden") ? new TreeSet<>(item.get("verzonden").ss()) : Set.of();
             Escalatie e = new Escalatie(id, item.get("ladder").s(), tekst(item, "gemeente"), tekst(item, "zaak"), item.get("onderwerp").s(), stappen, verzonden);
-            return Optional.of(new Opgeslagen(e, Long.parseLong(item.get("versie").n())));
+            return new Opgeslagen(e, Long.parseLong(item.get("versie").n()));
         } catch (RuntimeException e) {
             throw new IllegalStateException("escalatie " + id + ": opgeslagen item is onleesbaar: " + e.getMessage(), e);
         }
@@ -170,14 +179,31 @@ public final class EscalatieRepository {
         }
     }
 
+    /** Bulk import of new items (measurements), 25 per BatchWriteItem, each due at its instant; no version check. */
+    public void importeer(List<Escalatie> items, List<Instant> due, Instant nu) {
+        for (int i = 0; i < items.size(); i += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> deel = new ArrayList<>();
+            for (int j = i; j < Math.min(i + 25, items.size()); j++) {
+                Map<String, AttributeValue> item = item(items.get(j), 0, due.get(j), null, nu);
+                deel.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build());
+            }
+            Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> open = Map.of(tabel, deel);
+            while (!open.isEmpty()) {
+                var invoer = open;
+                open = dynamo.batchWriteItem(b -> b.requestItems(invoer)).unprocessedItems();
+            }
+        }
+    }
+
     /** Every item still in the due index (open, or with a notice unsent), without scanning: a Query per shard. */
     public List<Opgeslagen> inIndex() {
         List<Opgeslagen> lijst = new ArrayList<>();
         for (int shard = 0; shard < dueIndex.shards(); shard++) {
-            for (Map<String, AttributeValue> k : dueIndex.due(shard, Instant.ofEpochSecond(Long.MAX_VALUE / 2))) {
-                lees(k.get("escalatie").s()).ifPresent(lijst::add);
+            for (Map<String, AttributeValue> k : dueIndex.due(shard, Instant.MAX)) {
+                lijst.add(uitIndex(k).orElseGet(() -> lees(id(k)).orElse(null)));
             }
         }
+        lijst.removeIf(java.util.Objects::isNull);
         return lijst;
     }
 

@@ -62,7 +62,7 @@ public final class ZaakRepository {
     }
 
     /** Another writer changed the zaak since it was read: read it again and redo the work. */
-    public static final class GelijktijdigGewijzigd extends RuntimeException {
+    public static final class GelijktijdigGewijzigd extends Versieconflict {
         GelijktijdigGewijzigd(Sleutel sleutel) {
             super("zaak " + sleutel.zaak() + " (" + sleutel.gemeente() + ") is tegelijk gewijzigd");
         }
@@ -89,7 +89,22 @@ public final class ZaakRepository {
         if (!r.hasItem() || r.item().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = r.item();
+        return Optional.of(zaak(r.item()));
+    }
+
+    /**
+     * The zaak as the due index carries it (facts, what was sent, the version: template.yaml projects them), so a
+     * due zaak costs no second read; empty when the entry lacks them (an index of the first release, KEYS_ONLY).
+     * The index may trail the table by a moment: the write back is conditional on the version, and a conflict
+     * reads the table.
+     */
+    public Optional<Zaak> uitIndex(Map<String, AttributeValue> indexItem) {
+        return indexItem.containsKey("versie") && indexItem.containsKey("feiten") ? Optional.of(zaak(indexItem)) : Optional.empty();
+    }
+
+    private Zaak zaak(Map<String, AttributeValue> item) {
+        String gemeente = item.get("gemeente").s();
+        String zaak = item.get("zaak").s();
         Map<String, Feit> feiten = new LinkedHashMap<>();
         try {
             item.getOrDefault("feiten", AttributeValue.fromM(Map.of())).m().forEach((id, f) -> feiten.put(id, feit(id, f)));
@@ -97,7 +112,7 @@ public final class ZaakRepository {
             throw new IllegalStateException("zaak " + zaak + " (" + gemeente + "): " + e.getMessage(), e);
         }
         Set<String> verzonden = item.containsKey("verzonden") ? new TreeSet<>(item.get("verzonden").ss()) : Set.of();
-        return Optional.of(new Zaak(new Zaakdossier(gemeente, zaak, feiten), verzonden, Long.parseLong(item.get("versie").n())));
+        return new Zaak(new Zaakdossier(gemeente, zaak, feiten), verzonden, Long.parseLong(item.get("versie").n()));
     }
 
     /**

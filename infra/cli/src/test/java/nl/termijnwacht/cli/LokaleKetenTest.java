@@ -60,18 +60,54 @@ class LokaleKetenTest {
         assertEquals(0, simuleer.code(), simuleer.err());
         assertTrue(simuleer.err().contains("simuleer 100%"), "progress on stderr: " + simuleer.err());
 
-        Uitkomst meldingen = run("meldingen", "--json");
-        assertEquals(0, meldingen.code(), meldingen.err());
-        List<JsonNode> docs = new ArrayList<>();
-        for (String regel : meldingen.out().strip().split("\n")) {
-            docs.add(new ObjectMapper().readTree(regel));
-        }
+        List<JsonNode> docs = meldingen();
+        List<JsonNode> termijn = docs.stream().filter(d -> d.get("topic").asText().equals("termijnmeldingen")).toList();
         // deadline Tue 2026-04-28: VW-10 04-13, VW-5 04-20, VW-2 04-23, VERVALDAG 04-28, VERSTREKEN 04-29
         assertEquals(List.of("VOORWAARSCHUWING-10", "VOORWAARSCHUWING-5", "VOORWAARSCHUWING-2", "VERVALDAG", "VERSTREKEN"),
-                docs.stream().map(d -> d.get("mijlpaal").asText()).toList());
-        assertEquals("2026-04-13T05:00:00Z", docs.getFirst().get("aangemaakt").asText());
-        assertTrue(docs.stream().allMatch(d -> d.get("topic").asText().equals("termijnmeldingen")));
+                termijn.stream().map(d -> d.get("mijlpaal").asText()).toList());
+        assertEquals("2026-04-13T05:00:00Z", termijn.getFirst().get("aangemaakt").asText());
+        // VERSTREKEN opened the item on ladder termijnoverschrijding: level 1 was told the same morning
+        List<JsonNode> escalaties = docs.stream().filter(d -> d.get("topic").asText().equals("escalaties")).toList();
+        assertEquals(1, escalaties.size(), docs.toString());
+        JsonNode niveau1 = escalaties.getFirst();
+        assertEquals("termijnwacht.escalatie/1", niveau1.get("schema").asText());
+        assertEquals("ESCALATIE", niveau1.get("soort").asText());
+        assertEquals(1, niveau1.get("niveau").asInt());
+        assertEquals("vakteam-vth", niveau1.get("rol").asText());
+        assertEquals("2026-04-29T05:00:00Z", niveau1.get("aangemaakt").asText());
+        assertEquals("2026-05-01", niveau1.get("reactieUiterlijk").asText(), "2 working days after Wed 29 April");
+        String escalatie = niveau1.get("escalatie").asText();
+        assertEquals(docs.size(), termijn.size() + escalaties.size(), "nothing for the regietafel yet");
         assertEquals("", run("meldingen", "--json").out().strip(), "consumed");
+
+        // level 1 takes it up on Thursday 30 April: no move up on Mon 4 May; not solved within 5 working days
+        // (1, 4, 6, 7, 8 May; 5 May is a holiday) it moves up on Monday 11 May 07:00
+        Path opgepakt = home.resolve("opgepakt.json");
+        Files.writeString(opgepakt, """
+                {"id": "antwoord-1", "source": "termijnwacht.escalaties", "detail-type": "Opgepakt",
+                 "detail": {"escalatie": "%s", "niveau": 1, "datum": "2026-04-30", "toelichting": "Besluit in voorbereiding."}}""".formatted(escalatie));
+        Uitkomst antwoord = run("invoke", "escalatie-events", "--event", opgepakt.toString(), "--nu", "2026-04-30T10:00");
+        assertTrue(antwoord.out().contains("\"VERWERKT\""), antwoord.out() + antwoord.err());
+        Uitkomst open = run("escalaties", "--json");
+        assertEquals(0, open.code(), open.err());
+        JsonNode item = new ObjectMapper().readTree(open.out().strip());
+        assertEquals(escalatie, item.get("escalatie").asText());
+        assertEquals("2026-04-30", item.get("opgepakt").asText());
+        assertEquals("2026-05-08", item.get("reactieUiterlijk").asText(), "solve by the 5th working day after taking it up");
+
+        assertEquals(0, run("simuleer", "--van", "2026-05-01T00:00", "--tot", "2026-05-11T23:45", "--stap", "PT15M").code());
+        List<JsonNode> mei = meldingen().stream().filter(d -> d.get("topic").asText().equals("escalaties")).toList();
+        assertEquals(List.of("ESCALATIE 2 2026-05-11T05:00:00Z"),
+                mei.stream().map(d -> d.get("soort").asText() + " " + d.get("niveau").asInt() + " " + d.get("aangemaakt").asText()).toList());
+
+        // the besluit solves it: both levels that were told get OPGELOST
+        Path besluit = home.resolve("besluit.json");
+        Files.writeString(besluit, Files.readString(Path.of("../../events/zaak-events/BesluitBekendgemaakt.json")).replace("2026-07-20", "2026-05-12"));
+        assertTrue(run("invoke", "zaak-events", "--event", besluit.toString(), "--nu", "2026-05-12T14:00").out().contains("VERWERKT"));
+        assertEquals(0, run("simuleer", "--van", "2026-05-12T14:00", "--tot", "2026-05-20T23:45", "--stap", "PT15M").code());
+        List<JsonNode> opgelost = meldingen();
+        assertEquals(List.of("OPGELOST 1", "OPGELOST 2"), opgelost.stream().map(d -> d.get("soort").asText() + " " + d.get("niveau").asInt()).sorted().toList());
+        assertEquals("Geen open escalaties.", run("escalaties").out().strip());
 
         Uitkomst opnieuw = run("simuleer", "--van", "2026-04-01T00:00", "--tot", "2026-04-30T23:45", "--stap", "P1D");
         assertEquals(0, opnieuw.code());
@@ -79,6 +115,18 @@ class LokaleKetenTest {
 
         assertEquals(0, run("emulator", "stop").code());
         assertEquals(3, run("emulator", "status").code());
+    }
+
+    private static List<JsonNode> meldingen() throws IOException {
+        Uitkomst meldingen = run("meldingen", "--json");
+        assertEquals(0, meldingen.code(), meldingen.err());
+        List<JsonNode> docs = new ArrayList<>();
+        for (String regel : meldingen.out().strip().split("\n")) {
+            if (!regel.isBlank()) {
+                docs.add(new ObjectMapper().readTree(regel));
+            }
+        }
+        return docs;
     }
 
     @Test

@@ -109,7 +109,14 @@ public final class Provisioning {
         List<GlobalSecondaryIndex> indexen = new ArrayList<>();
         p.path("GlobalSecondaryIndexes").forEach(g -> indexen.add(GlobalSecondaryIndex.builder().indexName(g.path("IndexName").asText())
                 .keySchema(sleutels(g.path("KeySchema")))
-                .projection(x -> x.projectionType(ProjectionType.fromValue(g.path("Projection").path("ProjectionType").asText()))).build()));
+                .projection(x -> {
+                    x.projectionType(ProjectionType.fromValue(g.path("Projection").path("ProjectionType").asText()));
+                    List<String> extra = new ArrayList<>();
+                    g.path("Projection").path("NonKeyAttributes").forEach(a -> extra.add(a.asText()));
+                    if (!extra.isEmpty()) {
+                        x.nonKeyAttributes(extra);
+                    }
+                }).build()));
         try {
             dynamo.createTable(b -> {
                 b.tableName(naam).billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(attributen).keySchema(sleutels(p.path("KeySchema")));

@@ -62,7 +62,8 @@ public final class EscalatieScan implements DueScan.Werk<Opgeslagen> {
 
     @Override
     public Optional<Opgeslagen> lees(Map<String, AttributeValue> sleutel) {
-        return escalaties.lees(EscalatieRepository.id(sleutel));
+        // what the index carries is enough to plan; the write back checks the version and re-reads only on a conflict
+        return escalaties.uitIndex(sleutel).or(() -> escalaties.lees(EscalatieRepository.id(sleutel)));
     }
 
     @Override

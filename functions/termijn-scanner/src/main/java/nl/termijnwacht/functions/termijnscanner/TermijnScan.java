@@ -63,8 +63,11 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
 
     @Override
     public Optional<Zaak> lees(Map<String, AttributeValue> sleutel) {
-        Sleutel s = ZaakRepository.sleutel(sleutel);
-        return zaken.lees(s.gemeente(), s.zaak());
+        // what the index carries is enough to plan (one item read per due zaak); the write back checks the version
+        return zaken.uitIndex(sleutel).or(() -> {
+            Sleutel s = ZaakRepository.sleutel(sleutel);
+            return zaken.lees(s.gemeente(), s.zaak());
+        });
     }
 
     @Override
