@@ -57,6 +57,9 @@ public final class KoudeStart {
     private static final String DRIVER = KoudeStartDriver.class.getName();
     private static final long TIMEOUT_SECONDS = 120;
 
+    private static final String OPGEPAKT_VANDAAG = "infra/benchmarks/target/koude-start/opgepakt-vandaag.json";
+    private static final String ESCALATIE = "termijnoverschrijding:GM0363:ZAAK-2026-0001";
+
     /** One function: its handler, the timed event, and what a correct first invocation looks like. */
     private record Functie(String naam, String handler, String event, String controleEvent) {
     }
@@ -64,7 +67,8 @@ public final class KoudeStart {
     /** The functions of template.yaml; an event-driven one is timed on its first sample and checked with a rejected event. */
     private static final Map<String, String[]> EVENTS = Map.of(
             "zaak-events", new String[] {"events/zaak-events/AanvraagOntvangen.json", "events/afgewezen/gemeentecode-ongeldig.json"},
-            "escalatie-events", new String[] {"events/escalatie-events/Opgepakt.json", "events/afgewezen/antwoord-niveau-ontbreekt.json"});
+            // a reply of today's level 1 to the item voorbereiden opens today (written by the harness)
+            "escalatie-events", new String[] {OPGEPAKT_VANDAAG, "events/afgewezen/antwoord-niveau-ontbreekt.json"});
     private static final List<Functie> FUNCTIES = nl.termijnwacht.local.Functiecatalogus.standaard().functies().stream().map(f -> {
         String[] paar = EVENTS.getOrDefault(f.naam(), new String[] {"events/" + f.naam() + "/schedule.json", "events/" + f.naam() + "/schedule.json"});
         String event = paar[0];
@@ -72,7 +76,8 @@ public final class KoudeStart {
         return new Functie(f.naam(), f.handlerKlasse(), event, controle);
     }).toList();
 
-    private record Variant(String label, Path dir) {
+    /** @param aot run with a JDK 25 AOT cache trained for it on one real invocation against the emulator */
+    private record Variant(String label, Path dir, boolean aot) {
         Path jar(Functie f) {
             Path inRepo = dir.resolve("functions").resolve(f.naam()).resolve("target").resolve(f.naam() + ".jar");
             return Files.isRegularFile(inRepo) ? inRepo : dir.resolve(f.naam() + ".jar");
@@ -84,7 +89,7 @@ public final class KoudeStart {
     }
 
     private record Opties(int runs, Path repo, List<Variant> varianten, List<Functie> functies, String java,
-                          List<String> jvmArgs, Path csv) {
+                          List<String> jvmArgs, Path csv, String referentie) {
     }
 
     private KoudeStart() {
@@ -118,6 +123,10 @@ public final class KoudeStart {
         }
         Path werk = o.repo().resolve("infra/benchmarks/target/koude-start");
         Path driverDir = schrijfDriver(werk.resolve("driver"));
+        schrijf(o.repo().resolve(OPGEPAKT_VANDAAG), """
+                {"version": "0", "id": "koude-start-opgepakt", "source": "termijnwacht.escalaties", "detail-type": "Opgepakt",
+                 "detail": {"escalatie": "%s", "niveau": 1, "datum": "%s"}}
+                """.formatted(ESCALATIE, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"))));
 
         Emulator emulator;
         try {
@@ -132,6 +141,18 @@ public final class KoudeStart {
             List<String> csv = new ArrayList<>();
             csv.add("variant,functie,run,jar_bytes,init_ms,eerste_aanroep_ms,wall_ms");
 
+            // AOT variants: the cache is trained on one real invocation of the timed event (as `make` would at build time).
+            for (Variant v : o.varianten()) {
+                if (v.aot()) {
+                    for (Functie f : o.functies()) {
+                        LokaleStack stack = verseStack(emulator);
+                        voorbereiden(stack, f, o.repo());
+                        verwijder(aotCache(werk, v, f));
+                        start(o, v, f, driverDir, werk, stack, f.event(), List.of("-XX:AOTCacheOutput=" + aotCache(werk, v, f)));
+                        System.err.printf(Locale.ROOT, "  AOT-cache %-12s %-16s %.1f MB%n", v.label(), f.naam(), grootte(aotCache(werk, v, f)) / 1e6);
+                    }
+                }
+            }
             // Untimed check runs: every client of every function once, and the jars' pages into the cache.
             for (Variant v : o.varianten()) {
                 for (Functie f : o.functies()) {
@@ -143,7 +164,7 @@ public final class KoudeStart {
                     for (Functie f : o.functies()) {
                         LokaleStack stack = verseStack(emulator);
                         voorbereiden(stack, f, o.repo());
-                        Uitkomst u = start(o, v, f, driverDir, werk, stack, f.event());
+                        Uitkomst u = start(o, v, f, driverDir, werk, stack, f.event(), List.of());
                         controleerUitvoer(f, u.uitvoer(), v);
                         metingen.computeIfAbsent(v.label() + "\u0000" + f.naam(), k -> new ArrayList<>()).add(u.meting());
                         csv.add(String.join(",", v.label(), f.naam(), Integer.toString(run), Long.toString(grootte(v.jar(f))),
@@ -172,8 +193,31 @@ public final class KoudeStart {
         return LokaleStack.op(emulator.endpoint());
     }
 
-    /** termijn-scanner needs a zaak with due notifications: stored through zaak-events, in this JVM (untimed). */
+    private static void verwijder(Path p) {
+        try {
+            Files.deleteIfExists(p);
+            Files.createDirectories(p.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path aotCache(Path werk, Variant v, Functie f) {
+        return werk.resolve("aot").resolve(v.label().replaceAll("[^A-Za-z0-9-]", "_") + "-" + f.naam() + ".aot").toAbsolutePath();
+    }
+
+    /**
+     * termijn-scanner needs a zaak with due notifications: stored through zaak-events, in this JVM (untimed); the
+     * escalation functions an item opened today at level 1, due at once.
+     */
     private static void voorbereiden(LokaleStack stack, Functie f, Path repo) {
+        if (f.naam().startsWith("escalatie-")) {
+            java.time.Instant nu = java.time.Instant.now();
+            java.time.LocalDate vandaag = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+            nl.termijnwacht.aws.EscalatieRepository.van(stack.clients()).open(nl.termijnwacht.core.Escalatie.voorVerstrekenZaak("GM0363",
+                    "ZAAK-2026-0001", vandaag.minusDays(1), vandaag), nu, null, nu);
+            return;
+        }
         if (!f.naam().equals("termijn-scanner")) {
             return;
         }
@@ -194,16 +238,16 @@ public final class KoudeStart {
     private static void controle(Opties o, Emulator emulator, Variant v, Functie f, Path driverDir, Path werk) {
         LokaleStack stack = verseStack(emulator);
         voorbereiden(stack, f, o.repo());
-        Uitkomst u = start(o, v, f, driverDir, werk, stack, f.controleEvent());
+        Uitkomst u = start(o, v, f, driverDir, werk, stack, f.controleEvent(), List.of());
         JsonNode r = json(u.uitvoer());
         AwsClients aws = stack.clients();
         String fout = switch (f.naam()) {
-            case "zaak-events" -> {
+            case "zaak-events", "escalatie-events" -> {
                 List<JsonNode> afgewezen = Inbox.leesQueue(aws.sqs(), stack.voorzieningen().afgewezenQueueUrl());
                 yield r.path("resultaat").asText().equals("AFGEWEZEN") && afgewezen.size() == 1
                         ? null : "verwacht AFGEWEZEN en 1 bericht in de afwijzingsqueue (SQS), kreeg " + r + " en " + afgewezen.size() + " bericht(en)";
             }
-            case "termijn-scanner" -> {
+            case "termijn-scanner", "escalatie-scanner" -> {
                 int meldingen = new Inbox(aws.sqs(), stack.voorzieningen()).leeg().size();
                 yield r.path("verzonden").asInt() > 0 && r.path("mislukt").asInt() == 0 && meldingen == r.path("verzonden").asInt()
                         ? null : "verwacht verzonden > 0, mislukt 0 en evenveel meldingen via SNS in de inbox, kreeg " + r + " en " + meldingen + " melding(en)";
@@ -219,8 +263,8 @@ public final class KoudeStart {
     private static void controleerUitvoer(Functie f, String uitvoer, Variant v) {
         JsonNode r = json(uitvoer);
         boolean goed = switch (f.naam()) {
-            case "zaak-events" -> r.path("resultaat").asText().equals("VERWERKT");
-            case "termijn-scanner" -> r.path("verzonden").asInt() > 0 && r.path("mislukt").asInt() == 0;
+            case "zaak-events", "escalatie-events" -> r.path("resultaat").asText().equals("VERWERKT");
+            case "termijn-scanner", "escalatie-scanner" -> r.path("verzonden").asInt() > 0 && r.path("mislukt").asInt() == 0;
             default -> true;
         };
         if (!goed) {
@@ -228,10 +272,14 @@ public final class KoudeStart {
         }
     }
 
-    private static Uitkomst start(Opties o, Variant v, Functie f, Path driverDir, Path werk, LokaleStack stack, String event) {
+    private static Uitkomst start(Opties o, Variant v, Functie f, Path driverDir, Path werk, LokaleStack stack, String event, List<String> extra) {
         List<String> commando = new ArrayList<>();
         commando.add(o.java());
         commando.addAll(jvmOpties(o));
+        commando.addAll(extra);
+        if (v.aot() && extra.isEmpty()) {
+            commando.add("-XX:AOTCache=" + aotCache(werk, v, f));
+        }
         commando.add("-cp");
         commando.add(v.jar(f).toAbsolutePath() + java.io.File.pathSeparator + driverDir.toAbsolutePath());
         commando.add(DRIVER);
@@ -331,23 +379,33 @@ public final class KoudeStart {
     private static String tabel(Opties o, Map<String, List<Meting>> metingen) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nKoude start, %d JVM's per regel (mediaan / minimum, ms); JVM: %s%n", o.runs(), String.join(" ", jvmOpties(o))));
-        String kop = String.format(Locale.ROOT, "%-12s %-16s %9s %7s | %15s | %15s | %15s | %15s", "variant", "functie", "jar (MB)", "items",
-                "init", "1e aanroep", "JVM totaal", "rest JVM");
+        String kop = String.format(Locale.ROOT, "%-14s %-17s %9s %7s | %15s | %15s | %15s | %15s | %9s", "variant", "functie", "jar (MB)", "items",
+                "init", "1e aanroep", "JVM totaal", "rest JVM", "× " + o.referentie());
         sb.append(kop).append('\n').append("-".repeat(kop.length())).append('\n');
         for (Variant v : o.varianten()) {
             for (Functie f : o.functies()) {
                 List<Meting> m = metingen.get(v.label() + "\u0000" + f.naam());
-                sb.append(String.format(Locale.ROOT, "%-12s %-16s %9.2f %7d | %15s | %15s | %15s | %15s%n", v.label(), f.naam(),
+                List<Meting> ref = metingen.get(o.referentie() + "\u0000" + f.naam());
+                String ratio = ref == null ? "-" : String.format(Locale.ROOT, "%.2f", mediaan(m.stream().mapToLong(x -> x.initNs() + x.invokeNs()).toArray())
+                        / mediaan(ref.stream().mapToLong(x -> x.initNs() + x.invokeNs()).toArray()));
+                sb.append(String.format(Locale.ROOT, "%-14s %-17s %9.2f %7d | %15s | %15s | %15s | %15s | %9s%n", v.label(), f.naam(),
                         grootte(v.jar(f)) / 1e6, items(v.jar(f)),
                         stat(m.stream().mapToLong(Meting::initNs).toArray()),
                         stat(m.stream().mapToLong(Meting::invokeNs).toArray()),
                         stat(m.stream().mapToLong(Meting::wallNs).toArray()),
-                        stat(m.stream().mapToLong(x -> x.wallNs() - x.initNs() - x.invokeNs()).toArray())));
+                        stat(m.stream().mapToLong(x -> x.wallNs() - x.initNs() - x.invokeNs()).toArray()), ratio));
             }
         }
         sb.append("init: handler laden en construeren (SDK-clients inbegrepen); 1e aanroep: handleRequest; beide in de functie-JVM gemeten.\n");
         sb.append("JVM totaal: van het starten van de JVM tot hij stopte; rest JVM: JVM totaal - init - 1e aanroep (JVM-start en -stop).\n");
+        sb.append("× " + o.referentie() + ": mediaan van init + 1e aanroep gedeeld door die van variant " + o.referentie() + ".\n");
         return sb.toString();
+    }
+
+    private static double mediaan(long[] ns) {
+        long[] s = ns.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
     }
 
     private static String stat(long[] ns) {
@@ -387,6 +445,7 @@ public final class KoudeStart {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> jvmArgs = new ArrayList<>();
         Path csv = null;
+        String referentie = "naief";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -403,8 +462,17 @@ public final class KoudeStart {
                     if (is < 1) {
                         throw new IllegalArgumentException("--variant verwacht LABEL=MAP, niet " + w);
                     }
-                    varianten.add(new Variant(w.substring(0, is), Path.of(w.substring(is + 1)).toAbsolutePath().normalize()));
+                    varianten.add(new Variant(w.substring(0, is), Path.of(w.substring(is + 1)).toAbsolutePath().normalize(), false));
                 }
+                case "--aot" -> {
+                    String w = waarde(args, ++i, a);
+                    int is = w.indexOf('=');
+                    if (is < 1) {
+                        throw new IllegalArgumentException("--aot verwacht LABEL=MAP, niet " + w);
+                    }
+                    varianten.add(new Variant(w.substring(0, is), Path.of(w.substring(is + 1)).toAbsolutePath().normalize(), true));
+                }
+                case "--referentie" -> referentie = waarde(args, ++i, a);
                 case "--functie" -> {
                     String naam = waarde(args, ++i, a);
                     functies.add(FUNCTIES.stream().filter(f -> f.naam().equals(naam)).findFirst().orElseThrow(() ->
@@ -424,7 +492,7 @@ public final class KoudeStart {
                     new IllegalArgumentException("repository niet gevonden vanuit " + Path.of("").toAbsolutePath() + "; geef --repo"));
         }
         if (varianten.isEmpty()) {
-            varianten.add(new Variant("huidig", repo));
+            varianten.add(new Variant("huidig", repo, false));
         }
         if (functies.isEmpty()) {
             functies.addAll(FUNCTIES);
@@ -432,7 +500,7 @@ public final class KoudeStart {
         if (csv == null) {
             csv = repo.resolve("infra/benchmarks/target/koude-start/runs.csv");
         }
-        return new Opties(runs, repo, List.copyOf(varianten), List.copyOf(functies), java, List.copyOf(jvmArgs), csv);
+        return new Opties(runs, repo, List.copyOf(varianten), List.copyOf(functies), java, List.copyOf(jvmArgs), csv, referentie);
     }
 
     private static String waarde(String[] args, int i, String optie) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.DueIndex;
 import nl.termijnwacht.local.Functiecatalogus;
@@ -32,6 +33,8 @@ final class Functies {
     private final Simulatieklok klok = new Simulatieklok(Instant.now());
     private final Map<String, RequestStreamHandler> handlers = new LinkedHashMap<>();
     private final Map<String, DueIndex> dueIndexen = new LinkedHashMap<>();
+    /** The earliest due instant per table, as last read; dropped when a function that writes the table runs. */
+    private final Map<String, Optional<Instant>> duePerTabel = new java.util.HashMap<>();
 
     Functies(LokaleStack stack) {
         AwsClients aws = stack.clients();
@@ -77,6 +80,7 @@ final class Functies {
     /** Runs one function with {@code event} at {@code nu}; returns what the handler wrote. */
     JsonNode invoke(String functie, String event, Instant nu) {
         klok.zet(nu);
+        gewijzigd(controleer(functie)); // also when it fails: it may have written part of its work
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handlers.get(controleer(functie)).handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
@@ -90,9 +94,14 @@ final class Functies {
     Instant eersteDue(Functiecatalogus.Functie functie) {
         Instant eerste = null;
         for (String tabel : functie.dueTabellen()) {
-            Instant due = dueIndexen.get(tabel).eerste();
+            Instant due = duePerTabel.computeIfAbsent(tabel, t -> Optional.ofNullable(dueIndexen.get(t).eerste())).orElse(null);
             eerste = due != null && (eerste == null || due.isBefore(eerste)) ? due : eerste;
         }
         return eerste;
+    }
+
+    /** After {@code functie} ran: the due work of the tables it writes may have changed (the others' cannot). */
+    void gewijzigd(String functie) {
+        CATALOGUS.functie(functie).orElseThrow().schrijfTabellen().forEach(duePerTabel::remove);
     }
 }

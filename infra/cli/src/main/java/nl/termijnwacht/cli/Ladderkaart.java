@@ -77,8 +77,8 @@ final class Ladderkaart {
                 + "eerstvolgende werkdag naar het volgende niveau.");
         regels.add("Is de melding opgepakt, dan moet zij binnen de oplostermijn, geteld vanaf de dag van oppakken, zijn opgelost; "
                 + "anders gaat zij op dezelfde manier een niveau omhoog.");
-        regels.add("Op het hoogste niveau (niveau " + l.top() + ") volgt elke " + werkdagen(l.herinneringWerkdagen())
-                + " een herinnering, tot de melding is opgelost.");
+        regels.add("Op het hoogste niveau (niveau " + l.top() + ") volgt, zolang de melding niet is opgelost, na telkens "
+                + werkdagen(l.herinneringWerkdagen()) + " een herinnering, om 07.00 uur op de werkdag daarna.");
         regels.add("Een niveau kan de melding met een besluit één niveau terugleggen; daar begint dan een nieuwe reactietermijn.");
         List<String> regie = regietafelNiveaus(l);
         regels.add(regie.isEmpty() ? "Geen niveau informeert de regietafel."

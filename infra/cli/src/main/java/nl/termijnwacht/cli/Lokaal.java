@@ -23,7 +23,14 @@ final class Lokaal {
         return home == null ? LosseEmulator.defaultStateDir() : Path.of(home).resolve(".termijnwacht").resolve("emulator");
     }
 
+    /** For tests in this JVM: the endpoint of {@code LokaleStack.voorTest()}, as {@code AWS_ENDPOINT_URL} would name it. */
+    static final String TEST_ENDPOINT = "termijnwacht.endpoint";
+
     static URI endpoint(PrintWriter err) {
+        String test = System.getProperty(TEST_ENDPOINT);
+        if (test != null && !test.isBlank()) {
+            return URI.create(test);
+        }
         String extern = System.getenv(Emulator.ENV_ENDPOINT);
         if (extern != null && !extern.isBlank()) {
             return LosseEmulator.resolveEndpoint(stateDir()); // must answer; the message says what to do if not

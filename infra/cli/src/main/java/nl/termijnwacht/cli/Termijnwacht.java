@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         version = "termijnwacht 0.1.0",
         description = "Termijnbewaking en escalatie voor omgevingsvergunningen — lokaal draaien en testen.",
         subcommands = {BerekenCommand.class, EmulatorCommand.class, ProvisionCommand.class, InvokeCommand.class, LadderCommand.class,
-                SimuleerCommand.class, MeldingenCommand.class, EscalatiesCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                SimuleerCommand.class, MeldingenCommand.class, EscalatiesCommand.class, DlqCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Termijnwacht {
 
     /** Exit code for input the user must correct. */

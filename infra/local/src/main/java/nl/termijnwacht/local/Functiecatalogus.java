@@ -26,6 +26,8 @@ public record Functiecatalogus(List<Functie> functies) {
 
     /** {@code !Sub ${ZakenTable.Arn}/index/DueIndex} as the YAML reader gives it (the tag dropped). */
     private static final Pattern DUE_INDEX = Pattern.compile("\\$\\{(\\w+)\\.Arn\\}/index/DueIndex");
+    /** {@code !GetAtt ZakenTable.Arn} as the YAML reader gives it. */
+    private static final Pattern TABEL_ARN = Pattern.compile("(\\w+)\\.Arn");
     private static final Pattern CODE_URI = Pattern.compile("functions/([a-z0-9-]+)/target/\\1\\.jar");
 
     /**
@@ -37,9 +39,10 @@ public record Functiecatalogus(List<Functie> functies) {
      * @param planning      its EventBridge Scheduler schedule, if it is scheduled
      * @param dueTabellen   tables whose due index its policy lets it query: it has work when one is due
      * @param bronnen       the event sources its EventBridge rules admit (e.g. {@code termijnwacht.zaken})
+     * @param schrijfTabellen the tables its policy lets it write: after it ran, only their due work can have changed
      */
     public record Functie(String naam, String logischeId, String handlerKlasse, Optional<Planning> planning, List<String> dueTabellen,
-                          List<String> bronnen) {
+                          List<String> bronnen, List<String> schrijfTabellen) {
     }
 
     public Functiecatalogus {
@@ -94,22 +97,31 @@ public record Functiecatalogus(List<Functie> functies) {
             // The tables whose due index it queries: exactly those its policy lets it Query (least privilege and the
             // simulator agree by construction). Naming a table in its environment is not enough: the termijn
             // scanner writes Escalaties but never looks for due work there.
+            // The tables it writes (PutItem on !GetAtt Table.Arn): after it ran, only their due work can have changed.
             List<String> dueTabellen = new ArrayList<>();
+            List<String> schrijfTabellen = new ArrayList<>();
             for (JsonNode policy : p.path("Policies")) {
                 for (JsonNode statement : policy.path("Statement")) {
                     boolean query = false;
+                    boolean schrijft = false;
                     for (JsonNode actie : statement.path("Action")) {
                         query |= actie.asText().equals("dynamodb:Query");
+                        schrijft |= actie.asText().equals("dynamodb:PutItem");
                     }
                     for (JsonNode resource : statement.path("Resource").isArray() ? statement.path("Resource") : new ObjectMapper().createArrayNode().add(statement.path("Resource"))) {
                         Matcher index = DUE_INDEX.matcher(resource.asText());
                         if (query && index.matches()) {
                             dueTabellen.add(resources.path(index.group(1)).path("Properties").path("TableName").asText());
                         }
+                        Matcher tabel = TABEL_ARN.matcher(resource.asText());
+                        if (schrijft && tabel.matches() && resources.path(tabel.group(1)).path("Type").asText().equals("AWS::DynamoDB::Table")) {
+                            schrijfTabellen.add(resources.path(tabel.group(1)).path("Properties").path("TableName").asText());
+                        }
                     }
                 }
             }
-            functies.add(new Functie(naam.group(1), entry.getKey(), handler.substring(0, handler.indexOf("::")), planning, List.copyOf(dueTabellen), List.copyOf(bronnen)));
+            functies.add(new Functie(naam.group(1), entry.getKey(), handler.substring(0, handler.indexOf("::")), planning, List.copyOf(dueTabellen),
+                    List.copyOf(bronnen), List.copyOf(schrijfTabellen)));
         }
         return new Functiecatalogus(functies);
     }

@@ -22,7 +22,11 @@ public final class EscalatieEventsHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final class Standaard {
-        static final EscalatieEventsHandler HANDLER = bouw(new AwsClients(Omgeving.uitSysteem()), Clock.systemUTC());
+        static final AwsClients AWS = new AwsClients(Omgeving.uitSysteem());
+        static final EscalatieEventsHandler HANDLER = bouw(AWS, Clock.systemUTC());
+        /** SnapStart: read-only warm-up before the snapshot (nl.termijnwacht.aws.Priming); held here, the context may hold it weakly. */
+        static final nl.termijnwacht.aws.Priming PRIMING = nl.termijnwacht.aws.Priming.registreer(EscalatieEventVerwerking.FUNCTIE,
+                nl.termijnwacht.aws.Priming.standaard(EscalatieEventVerwerking.FUNCTIE, AWS, JSON));
     }
 
     private final EscalatieEventVerwerking verwerking;
@@ -60,8 +64,15 @@ public final class EscalatieEventsHandler implements RequestStreamHandler {
         if (context != null) {
             JsonNode e = invoer.event();
             String type = e == null ? "" : e.path("detail-type").asText("");
-            context.getLogger().log(JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name()).put("veld", uitkomst.veld())
-                    .put("type", EscalatieEvents.DETAIL_TYPES.contains(type) ? type : "-").toString());
+            com.fasterxml.jackson.databind.node.ObjectNode velden = JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name())
+                    .put("veld", uitkomst.veld()).put("type", EscalatieEvents.DETAIL_TYPES.contains(type) ? type : "-");
+            if (uitkomst.resultaat() != EscalatieEventVerwerking.Resultaat.AFGEWEZEN) {
+                // accepted, so it names a stored escalation item (ladder:gemeente:zaak, no personal data)
+                velden.put("escalatie", e.path("detail").path("escalatie").asText());
+            }
+            // one JSON line: the record and its count (Verwerkt/Overgeslagen/Afgewezen) as EMF metrics (docs/runbook.md)
+            context.getLogger().log(nl.termijnwacht.aws.Metrieken.bytes(nl.termijnwacht.aws.Metrieken.event(EscalatieEventVerwerking.FUNCTIE, klok.instant(),
+                    uitkomst.resultaat().name(), velden)));
         }
         output.write(JSON.writeValueAsBytes(JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name()).put("reden", uitkomst.reden())));
     }

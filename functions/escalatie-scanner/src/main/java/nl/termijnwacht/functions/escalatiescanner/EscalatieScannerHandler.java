@@ -25,7 +25,11 @@ public final class EscalatieScannerHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final class Standaard {
-        static final EscalatieScannerHandler HANDLER = bouw(new AwsClients(Omgeving.uitSysteem()), Clock.systemUTC());
+        static final AwsClients AWS = new AwsClients(Omgeving.uitSysteem());
+        static final EscalatieScannerHandler HANDLER = bouw(AWS, Clock.systemUTC());
+        /** SnapStart: read-only warm-up before the snapshot (nl.termijnwacht.aws.Priming); held here, the context may hold it weakly. */
+        static final nl.termijnwacht.aws.Priming PRIMING = nl.termijnwacht.aws.Priming.registreer("escalatie-scanner",
+                nl.termijnwacht.aws.Priming.standaard("escalatie-scanner", AWS, JSON));
     }
 
     private final EscalatieScan scan;
@@ -61,7 +65,8 @@ public final class EscalatieScannerHandler implements RequestStreamHandler {
         v.itemFouten().forEach(verslag.putArray("escalatieFouten")::add);
         v.overig().forEach(verslag.putArray("overigeFouten")::add);
         if (context != null) {
-            context.getLogger().log(verslag.toString());
+            // one JSON line: the run's record and its counts as EMF metrics, GeslaagdeRun included (docs/runbook.md)
+            context.getLogger().log(nl.termijnwacht.aws.Metrieken.bytes(nl.termijnwacht.aws.Metrieken.run("escalatie-scanner", klok.instant(), v, verslag)));
         }
         output.write(JSON.writeValueAsBytes(verslag));
         if (!v.geslaagd()) {

@@ -26,7 +26,11 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final class Standaard {
-        static final TermijnScannerHandler HANDLER = bouw(new AwsClients(Omgeving.uitSysteem()), Clock.systemUTC());
+        static final AwsClients AWS = new AwsClients(Omgeving.uitSysteem());
+        static final TermijnScannerHandler HANDLER = bouw(AWS, Clock.systemUTC());
+        /** SnapStart: read-only warm-up before the snapshot (nl.termijnwacht.aws.Priming); held here, the context may hold it weakly. */
+        static final nl.termijnwacht.aws.Priming PRIMING = nl.termijnwacht.aws.Priming.registreer("termijn-scanner",
+                nl.termijnwacht.aws.Priming.standaard("termijn-scanner", AWS, JSON));
     }
 
     private final TermijnScan scan;
@@ -64,7 +68,8 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
         v.itemFouten().forEach(verslag.putArray("zaakFouten")::add);
         v.overig().forEach(verslag.putArray("overigeFouten")::add);
         if (context != null) {
-            context.getLogger().log(verslag.toString());
+            // one JSON line: the run's record and its counts as EMF metrics, GeslaagdeRun included (docs/runbook.md)
+            context.getLogger().log(nl.termijnwacht.aws.Metrieken.bytes(nl.termijnwacht.aws.Metrieken.run("termijn-scanner", klok.instant(), v, verslag)));
         }
         output.write(JSON.writeValueAsBytes(verslag));
         if (!v.geslaagd()) {

@@ -25,7 +25,11 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
 
     /** Built once per execution environment, during Lambda's init phase. */
     private static final class Standaard {
-        static final ZaakEventsHandler HANDLER = bouw(Omgeving.uitSysteem(), Clock.systemUTC());
+        static final AwsClients AWS = new AwsClients(Omgeving.uitSysteem());
+        static final ZaakEventsHandler HANDLER = bouw(AWS, Clock.systemUTC());
+        /** SnapStart: read-only warm-up before the snapshot (nl.termijnwacht.aws.Priming); held here, the context may hold it weakly. */
+        static final nl.termijnwacht.aws.Priming PRIMING = nl.termijnwacht.aws.Priming.registreer(ZaakEventVerwerking.FUNCTIE,
+                nl.termijnwacht.aws.Priming.standaard(ZaakEventVerwerking.FUNCTIE, AWS, JSON));
     }
 
     private final ZaakEventVerwerking verwerking;
@@ -70,8 +74,15 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
         if (context != null) {
             // Values from the event may hold personal data: only an id and a type of the expected shape reach the log.
             String[] log = ZaakEvents.voorLog(event);
-            context.getLogger().log(JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name()).put("veld", uitkomst.veld())
-                    .put("event", log[0]).put("type", log[1]).toString());
+            com.fasterxml.jackson.databind.node.ObjectNode velden = JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name())
+                    .put("veld", uitkomst.veld()).put("event", log[0]).put("type", log[1]);
+            if (uitkomst.resultaat() != ZaakEventVerwerking.Resultaat.AFGEWEZEN) {
+                // accepted, so gemeente and zaak passed the reference rules (no personal data); a rejected one is never logged
+                velden.put("gemeente", event.path("detail").path("gemeente").asText()).put("zaak", event.path("detail").path("zaak").asText());
+            }
+            // one JSON line: the record and its count (Verwerkt/Overgeslagen/Afgewezen) as EMF metrics (docs/runbook.md)
+            context.getLogger().log(nl.termijnwacht.aws.Metrieken.bytes(nl.termijnwacht.aws.Metrieken.event(ZaakEventVerwerking.FUNCTIE, klok.instant(),
+                    uitkomst.resultaat().name(), velden)));
         }
         output.write(JSON.writeValueAsBytes(JSON.createObjectNode().put("resultaat", uitkomst.resultaat().name()).put("reden", uitkomst.reden())));
     }
