@@ -15,6 +15,7 @@ import nl.termijnwacht.aws.EscalatieEvents;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.Eventinvoer;
 import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.aws.Priming;
 
 /** Lambda {@code escalatie-events}: replies of ladder levels (Opgepakt, Opgelost, Teruggelegd) into table {@code Escalaties}. */
 public final class EscalatieEventsHandler implements RequestStreamHandler {
@@ -24,9 +25,9 @@ public final class EscalatieEventsHandler implements RequestStreamHandler {
     private static final class Standaard {
         static final AwsClients AWS = new AwsClients(Omgeving.uitSysteem());
         static final EscalatieEventsHandler HANDLER = bouw(AWS, Clock.systemUTC());
-        /** SnapStart: read-only warm-up before the snapshot (nl.termijnwacht.aws.Priming); held here, the context may hold it weakly. */
-        static final nl.termijnwacht.aws.Priming PRIMING = nl.termijnwacht.aws.Priming.registreer(EscalatieEventVerwerking.FUNCTIE,
-                nl.termijnwacht.aws.Priming.standaard(EscalatieEventVerwerking.FUNCTIE, AWS, JSON));
+        /** SnapStart: read-only warm-up before the snapshot (Priming); held here, the context may hold it weakly. */
+        static final Priming PRIMING = Priming.registreer(EscalatieEventVerwerking.FUNCTIE,
+                Priming.standaard(EscalatieEventVerwerking.FUNCTIE, AWS, JSON));
     }
 
     private final EscalatieEventVerwerking verwerking;

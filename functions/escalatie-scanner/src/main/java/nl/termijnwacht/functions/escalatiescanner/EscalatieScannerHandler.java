@@ -13,6 +13,7 @@ import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.aws.Priming;
 import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
 
@@ -27,9 +28,9 @@ public final class EscalatieScannerHandler implements RequestStreamHandler {
     private static final class Standaard {
         static final AwsClients AWS = new AwsClients(Omgeving.uitSysteem());
         static final EscalatieScannerHandler HANDLER = bouw(AWS, Clock.systemUTC());
-        /** SnapStart: read-only warm-up before the snapshot (nl.termijnwacht.aws.Priming); held here, the context may hold it weakly. */
-        static final nl.termijnwacht.aws.Priming PRIMING = nl.termijnwacht.aws.Priming.registreer("escalatie-scanner",
-                nl.termijnwacht.aws.Priming.standaard("escalatie-scanner", AWS, JSON));
+        /** SnapStart: read-only warm-up before the snapshot (Priming); held here, the context may hold it weakly. */
+        static final Priming PRIMING = Priming.registreer("escalatie-scanner",
+                Priming.standaard("escalatie-scanner", AWS, JSON));
     }
 
     private final EscalatieScan scan;

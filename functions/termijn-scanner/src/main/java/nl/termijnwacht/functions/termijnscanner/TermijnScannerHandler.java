@@ -13,6 +13,7 @@ import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.aws.Priming;
 import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
 import nl.termijnwacht.aws.ZaakRepository;
@@ -28,9 +29,9 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
     private static final class Standaard {
         static final AwsClients AWS = new AwsClients(Omgeving.uitSysteem());
         static final TermijnScannerHandler HANDLER = bouw(AWS, Clock.systemUTC());
-        /** SnapStart: read-only warm-up before the snapshot (nl.termijnwacht.aws.Priming); held here, the context may hold it weakly. */
-        static final nl.termijnwacht.aws.Priming PRIMING = nl.termijnwacht.aws.Priming.registreer("termijn-scanner",
-                nl.termijnwacht.aws.Priming.standaard("termijn-scanner", AWS, JSON));
+        /** SnapStart: read-only warm-up before the snapshot (Priming); held here, the context may hold it weakly. */
+        static final Priming PRIMING = Priming.registreer("termijn-scanner",
+                Priming.standaard("termijn-scanner", AWS, JSON));
     }
 
     private final TermijnScan scan;

@@ -14,6 +14,7 @@ import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.Eventinvoer;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.Omgeving;
+import nl.termijnwacht.aws.Priming;
 import nl.termijnwacht.aws.ZaakEvents;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.core.OngeldigeInvoer;
@@ -27,9 +28,9 @@ public final class ZaakEventsHandler implements RequestStreamHandler {
     private static final class Standaard {
         static final AwsClients AWS = new AwsClients(Omgeving.uitSysteem());
         static final ZaakEventsHandler HANDLER = bouw(AWS, Clock.systemUTC());
-        /** SnapStart: read-only warm-up before the snapshot (nl.termijnwacht.aws.Priming); held here, the context may hold it weakly. */
-        static final nl.termijnwacht.aws.Priming PRIMING = nl.termijnwacht.aws.Priming.registreer(ZaakEventVerwerking.FUNCTIE,
-                nl.termijnwacht.aws.Priming.standaard(ZaakEventVerwerking.FUNCTIE, AWS, JSON));
+        /** SnapStart: read-only warm-up before the snapshot (Priming); held here, the context may hold it weakly. */
+        static final Priming PRIMING = Priming.registreer(ZaakEventVerwerking.FUNCTIE,
+                Priming.standaard(ZaakEventVerwerking.FUNCTIE, AWS, JSON));
     }
 
     private final ZaakEventVerwerking verwerking;
