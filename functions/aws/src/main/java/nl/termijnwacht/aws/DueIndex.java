@@ -71,8 +71,9 @@ public final class DueIndex {
         Long eerste = null;
         for (int shard = 0; shard < shards; shard++) {
             int s = shard;
+            // only the instant: the index also carries the items' contents, which this question does not need
             QueryResponse r = dynamo.query(q -> q.tableName(tabel).indexName(INDEX).limit(1).scanIndexForward(true)
-                    .keyConditionExpression(SHARD + " = :s").expressionAttributeValues(Map.of(":s", n(s))));
+                    .keyConditionExpression(SHARD + " = :s").expressionAttributeValues(Map.of(":s", n(s))).projectionExpression(DUE_AT));
             for (Map<String, AttributeValue> item : r.items()) {
                 long due = Long.parseLong(item.get(DUE_AT).n());
                 eerste = eerste == null ? due : Math.min(eerste, due);

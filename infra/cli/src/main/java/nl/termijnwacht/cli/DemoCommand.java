@@ -53,37 +53,48 @@ final class DemoCommand implements Callable<Integer> {
         // A fresh emulator of its own (or AWS_ENDPOINT_URL), so the demo never touches the state of other commands.
         try (Emulator emulator = Emulator.forTests()) {
             err.println("demo: emulator " + emulator.endpoint() + (emulator.embedded() ? " (ingebouwd, alleen voor deze demo)" : ""));
-            LokaleStack stack = LokaleStack.op(emulator.endpoint());
+            // One due-index shard: the demo's emulator is its own and holds ten zaken, and moto answers each shard's
+            // query one at a time; sharding spreads writes in DynamoDB, which the tests exercise with the 8 of template.yaml.
+            LokaleStack stack = LokaleStack.op(emulator.endpoint(), Map.of("DUE_SHARDS", "1"));
             out.println("Termijnwacht demo — " + demo.get("beschrijving").asText());
             out.println();
             Map<String, Integer> perSoort = new TreeMap<>();
+            // Events and notifications in time order: at one instant the event first, then what it caused.
+            record Regel(Instant op, int volgorde, int nr, String tekst) {
+            }
+            List<Regel> regels = new ArrayList<>();
+            List<String> topics = List.of("termijnmeldingen", "escalaties", "regietafel");
             Simulator.Verslag v = new Simulator(stack, err, true).draai(Invoer.moment("van", demo.get("van").asText()),
                     Invoer.moment("tot", demo.get("tot").asText()), Invoer.stap("stap", demo.get("stap").asText()), draaiboek,
                     new Simulator.Waarnemer() {
                         @Override
                         public void event(Simulator.Gebeurtenis g, JsonNode uitkomst) {
                             JsonNode e = readTree(g.event());
-                            out.printf("  ▸ %s  %s  %s — %s%s%n", kort(g.op()), e.at("/detail/zaak").asText(e.at("/detail/escalatie").asText()), e.get("detail-type").asText(),
-                                    g.toelichting(), uitkomst.path("resultaat").asText().equals("VERWERKT") ? "" : "  [" + uitkomst.path("resultaat").asText() + "]");
+                            regels.add(new Regel(g.op(), 0, regels.size(), String.format("  ▸ %s  %s  %s — %s%s%n", kort(g.op()), e.at("/detail/zaak").asText(e.at("/detail/escalatie").asText()), e.get("detail-type").asText(),
+                                    g.toelichting(), uitkomst.path("resultaat").asText().equals("VERWERKT") ? "" : "  [" + uitkomst.path("resultaat").asText() + "]")));
                         }
 
                         @Override
                         public void melding(ObjectNode m) {
                             perSoort.merge(m.path("soort").asText(), 1, Integer::sum);
                             String wanneer = wanneer(m.path("aangemaakt").asText());
+                            String regel;
                             if (m.path("topic").asText().equals("regietafel")) {
                                 // the regietafel's copy says the same as the notice just printed: one line
-                                out.printf("  ✉ %s · regietafel · kopie van %s aan niveau %s · %s%n", wanneer, m.path("soort").asText(),
+                                regel = String.format("  ✉ %s · regietafel · kopie van %s aan niveau %s · %s%n", wanneer, m.path("soort").asText(),
                                         m.path("niveau").asText(), m.path("zaak").asText());
                             } else if (m.has("escalatie")) {
-                                out.printf("  ✉ %s · escalaties aan %s (niveau %s) · %s · %s%n      %s%n", wanneer, m.path("rol").asText(), m.path("niveau").asText(),
+                                regel = String.format("  ✉ %s · escalaties aan %s (niveau %s) · %s · %s%n      %s%n", wanneer, m.path("rol").asText(), m.path("niveau").asText(),
                                         m.path("zaak").asText(), m.path("soort").asText(), m.path("tekst").asText().replace("\n", "\n      "));
                             } else {
-                                out.printf("  ✉ %s · %s aan %s · %s · %s%n      %s%n", wanneer, m.path("topic").asText(),
+                                regel = String.format("  ✉ %s · %s aan %s · %s · %s%n      %s%n", wanneer, m.path("topic").asText(),
                                         m.path("gemeente").asText(), m.path("zaak").asText(), m.path("mijlpaal").asText(), m.path("tekst").asText());
                             }
+                            regels.add(new Regel(Instant.parse(m.path("aangemaakt").asText()), 1 + topics.indexOf(m.path("topic").asText()), regels.size(), regel));
                         }
                     });
+            regels.stream().sorted(java.util.Comparator.comparing(Regel::op).thenComparingInt(Regel::volgorde).thenComparingInt(Regel::nr))
+                    .forEach(r -> out.print(r.tekst()));
             out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " events, "
                     + v.scannerRuns() + " scannerruns in " + v.stappen() + " stappen van 15 minuten, in "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0 + " s.");

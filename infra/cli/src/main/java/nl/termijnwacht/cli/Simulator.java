@@ -31,7 +31,7 @@ final class Simulator {
         default void event(Gebeurtenis gebeurtenis, JsonNode uitkomst) {
         }
 
-        /** Called with each notification as it arrives; only when the simulator was given an inbox to read. */
+        /** Called with each notification after the run (in topic order; sort by 'aangemaakt'); only when the simulator was given an inbox to read. */
         default void melding(ObjectNode melding) {
         }
     }
@@ -45,7 +45,7 @@ final class Simulator {
     private final PrintWriter voortgang;
 
     /**
-     * @param leesInbox true to consume the notifications as they arrive (the demo prints them); false leaves
+     * @param leesInbox true to consume the notifications at the end (the demo prints them in time order); false leaves
      *                  them in the inbox queues for {@code termijnwacht meldingen}
      */
     Simulator(LokaleStack stack, PrintWriter voortgang, boolean leesInbox) {
@@ -96,9 +96,6 @@ final class Simulator {
                     mislukt.add(f.naam() + " " + t + ": " + e.getMessage());
                     voortgang.println("simuleer: " + f.naam() + " " + t + " mislukt: " + e.getMessage());
                 }
-                if (inbox != null) {
-                    inbox.leeg().forEach(waarnemer::melding);
-                }
                 gepland.forEach(g -> due.put(g.naam(), functies.eersteDue(g)));
             }
             int promille = (int) (1000 * (t.getEpochSecond() - van.getEpochSecond()) / totaal);
@@ -108,6 +105,9 @@ final class Simulator {
                         ZonedDateTime.ofInstant(t, Invoer.NEDERLAND).toLocalDate(), stappen, runs, meldingen);
                 voortgang.flush();
             }
+        }
+        if (inbox != null) {
+            inbox.leeg().forEach(waarnemer::melding); // once, at the end: each carries its instant ('aangemaakt')
         }
         voortgang.printf("simuleer 100%%  klaar: %d stappen, %d scannerruns (%d mislukt), %d events, %d meldingen%n",
                 stappen, runs, mislukt.size(), events, meldingen);
