@@ -358,17 +358,25 @@ public final class KoudeStart {
         env.putAll(stack.env());
     }
 
-    /** The driver alone in a directory: the function JVM sees the function jar plus this one class. */
+    /**
+     * The driver alone in a jar: the function JVM sees the function jar plus this one class. A jar, not a directory:
+     * a JDK AOT cache cannot be made with a non-empty directory on the classpath (which is also why the managed
+     * Lambda runtime, whose code lies in the directory /var/task, cannot use one; docs/metingen.md).
+     */
     private static Path schrijfDriver(Path dir) {
         String resource = DRIVER.replace('.', '/') + ".class";
         try (InputStream in = KoudeStart.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " niet op het classpath");
             }
-            Path doel = dir.resolve(resource);
-            Files.createDirectories(doel.getParent());
-            Files.write(doel, in.readAllBytes());
-            return dir;
+            Files.createDirectories(dir);
+            Path jar = dir.resolve("driver.jar");
+            try (java.util.jar.JarOutputStream uit = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+                uit.putNextEntry(new java.util.jar.JarEntry(resource));
+                uit.write(in.readAllBytes());
+                uit.closeEntry();
+            }
+            return jar;
         } catch (IOException e) {
             throw new UncheckedIOException("kon de driver niet schrijven naar " + dir + ": " + e.getMessage(), e);
         }
