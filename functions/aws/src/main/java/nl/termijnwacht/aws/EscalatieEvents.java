@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import nl.termijnwacht.core.Datums;
 import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.core.Escalatie.Antwoordsoort;
@@ -21,7 +20,6 @@ public final class EscalatieEvents {
 
     public static final String SOURCE = "termijnwacht.escalaties";
     public static final List<String> DETAIL_TYPES = Arrays.stream(Antwoordsoort.values()).map(Antwoordsoort::detailType).toList();
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
     /** A checked reply to item {@code escalatie}. */
     public record Antwoord(String escalatie, Escalatie.Antwoord antwoord) {
@@ -29,24 +27,10 @@ public final class EscalatieEvents {
 
     /** @throws OngeldigeInvoer naming the field and the problem */
     public static Antwoord lees(JsonNode envelope, LocalDate vandaag) {
-        if (envelope == null || !envelope.isObject()) {
-            throw new OngeldigeInvoer("event", "geen EventBridge-event (verwacht een JSON-object)");
-        }
-        String id = tekst(envelope, "id", "event");
-        if (!EVENT_ID.matcher(id).matches()) {
-            throw new OngeldigeInvoer("id", "event-id moet 1–128 tekens zijn: letters, cijfers en . _ : -");
-        }
-        String source = tekst(envelope, "source", "event");
-        if (!SOURCE.equals(source)) {
-            throw new OngeldigeInvoer("source", "bron " + OngeldigeInvoer.citaat(source) + " is geen escalatiebron (verwacht " + SOURCE + ")");
-        }
-        String type = tekst(envelope, "detail-type", "event");
-        Antwoordsoort soort = Antwoordsoort.vanDetailType(type).orElseThrow(() -> new OngeldigeInvoer("detail-type",
-                "onbekend antwoord " + OngeldigeInvoer.citaat(type) + "; bekend zijn " + String.join(", ", DETAIL_TYPES)));
-        JsonNode detail = envelope.get("detail");
-        if (detail == null || !detail.isObject()) {
-            throw new OngeldigeInvoer("detail", "detail ontbreekt of is geen JSON-object");
-        }
+        Envelop e = Envelop.lees(envelope, SOURCE, "escalatiebron", DETAIL_TYPES, "antwoord");
+        String id = e.id();
+        Antwoordsoort soort = Antwoordsoort.vanDetailType(e.detailType()).orElseThrow();
+        JsonNode detail = e.detail();
         String escalatie = tekst(detail, "escalatie", "detail");
         if (!Escalatie.ID.matcher(escalatie).matches()) {
             throw new OngeldigeInvoer("escalatie", OngeldigeInvoer.citaat(escalatie) + " is geen escalatie-id (zoals in de melding, bijv. termijnoverschrijding:GM0363:Z-2026-001)");
@@ -71,13 +55,6 @@ public final class EscalatieEvents {
     }
 
     private static String tekst(JsonNode node, String veld, String waar) {
-        JsonNode n = node.get(veld);
-        if (n == null || n.isNull()) {
-            throw new OngeldigeInvoer(veld, "veld '" + veld + "' ontbreekt in " + waar);
-        }
-        if (!n.isTextual() || n.textValue().isBlank()) {
-            throw new OngeldigeInvoer(veld, "veld '" + veld + "' moet een niet-lege tekst zijn");
-        }
-        return n.textValue();
+        return Envelop.tekst(node, veld, waar);
     }
 }

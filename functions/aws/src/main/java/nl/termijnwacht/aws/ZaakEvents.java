@@ -27,7 +27,6 @@ public final class ZaakEvents {
     public static final List<String> DETAIL_TYPES = Feitsoort.detailTypes();
     /** EventBridge's limit for one event; anything larger is refused by size before it is read. */
     public static final int MAX_EVENT_BYTES = Eventinvoer.MAX_EVENT_BYTES;
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     /** The shape of an id EventBridge assigns: only such an id may appear in a log line. */
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -46,24 +45,10 @@ public final class ZaakEvents {
      * @throws OngeldigeInvoer naming the field and the problem
      */
     public ZaakEvent lees(JsonNode envelope, LocalDate vandaag) {
-        if (envelope == null || !envelope.isObject()) {
-            throw new OngeldigeInvoer("event", "geen EventBridge-event (verwacht een JSON-object)");
-        }
-        String id = tekst(envelope, "id", "event");
-        if (!EVENT_ID.matcher(id).matches()) {
-            throw new OngeldigeInvoer("id", "event-id moet 1–128 tekens zijn: letters, cijfers en . _ : -");
-        }
-        String source = tekst(envelope, "source", "event");
-        if (!SOURCE.equals(source)) {
-            throw new OngeldigeInvoer("source", "bron " + OngeldigeInvoer.citaat(source) + " is geen zaakbron (verwacht " + SOURCE + ")");
-        }
-        String type = tekst(envelope, "detail-type", "event");
-        Feitsoort soort = Feitsoort.vanDetailType(type).orElseThrow(() -> new OngeldigeInvoer("detail-type",
-                "onbekend type " + OngeldigeInvoer.citaat(type) + "; bekend zijn " + String.join(", ", DETAIL_TYPES)));
-        JsonNode detail = envelope.get("detail");
-        if (detail == null || !detail.isObject()) {
-            throw new OngeldigeInvoer("detail", "detail ontbreekt of is geen JSON-object");
-        }
+        Envelop e = Envelop.lees(envelope, SOURCE, "zaakbron", DETAIL_TYPES, "type");
+        String id = e.id();
+        Feitsoort soort = Feitsoort.vanDetailType(e.detailType()).orElseThrow();
+        JsonNode detail = e.detail();
         String gemeente = tekst(detail, "gemeente", "detail");
         String zaak = tekst(detail, "zaak", "detail");
         Zaakdossier.toetsSleutel(gemeente, zaak);
@@ -125,14 +110,7 @@ public final class ZaakEvents {
     }
 
     private static String tekst(JsonNode node, String veld, String waar) {
-        JsonNode n = node.get(veld);
-        if (n == null || n.isNull()) {
-            throw new OngeldigeInvoer(veld, "veld '" + veld + "' ontbreekt in " + waar);
-        }
-        if (!n.isTextual() || n.textValue().isBlank()) {
-            throw new OngeldigeInvoer(veld, "veld '" + veld + "' moet een niet-lege tekst zijn");
-        }
-        return n.textValue();
+        return Envelop.tekst(node, veld, waar);
     }
 
     private static LocalDate datum(JsonNode detail, String veld) {

@@ -3,11 +3,11 @@ package nl.termijnwacht.functions.termijnscanner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.EscalatieRepository;
@@ -16,6 +16,7 @@ import nl.termijnwacht.aws.Omgeving;
 import nl.termijnwacht.aws.Priming;
 import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
+import nl.termijnwacht.aws.Scanverslag;
 import nl.termijnwacht.aws.ZaakRepository;
 
 /**
@@ -58,26 +59,11 @@ public final class TermijnScannerHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         input.readAllBytes(); // the scheduler's payload carries nothing the run needs
         // Lambda's request id stays the same when Lambda retries this invocation: its claims are recognised as its own.
+        Instant start = klok.instant();
         DueScan.Verslag v = context != null && context.getAwsRequestId() != null
-                ? scan.voerUit(klok.instant(), context.getAwsRequestId()) : scan.voerUit(klok.instant());
-        ObjectNode verslag = JSON.createObjectNode()
-                .put("zakenBekeken", v.bekeken())
-                .put("verzonden", v.gelukt())
-                .put("alVerzonden", v.alVerzonden())
-                .put("bezet", v.bezet())
-                .put("mislukt", v.mislukt());
-        v.itemFouten().forEach(verslag.putArray("zaakFouten")::add);
-        v.overig().forEach(verslag.putArray("overigeFouten")::add);
-        if (context != null) {
-            // one JSON line: the run's record and its counts as EMF metrics, GeslaagdeRun included (docs/runbook.md)
-            context.getLogger().log(nl.termijnwacht.aws.Metrieken.bytes(nl.termijnwacht.aws.Metrieken.run("termijn-scanner", klok.instant(), v, verslag)));
-        }
-        output.write(JSON.writeValueAsBytes(verslag));
-        if (!v.geslaagd()) {
-            // the others were handled; failing the run makes the Errors alarm tell a beheerder about these
-            throw new IllegalStateException(v.itemFouten().size() + " zaken konden niet worden verwerkt: " + v.itemFouten()
-                    + (v.overig().isEmpty() ? "" : "; overige fouten: " + v.overig()));
-        }
+                ? scan.voerUit(start, context.getAwsRequestId()) : scan.voerUit(start);
+        output.write(Scanverslag.uitvoer("termijn-scanner", "zaken", "zaak", v, start, JSON, context == null ? null : context.getLogger()::log));
+        Scanverslag.faalBijFouten("zaken", v);
     }
 
     public TermijnScan scan() {
