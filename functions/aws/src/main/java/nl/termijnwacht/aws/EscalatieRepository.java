@@ -174,7 +174,7 @@ public final class EscalatieRepository {
                 if (poging == 8) {
                     throw conflict;
                 }
-                ZaakRepository.wachtNaConflict(poging);
+                Versieconflict.wacht(poging);
             }
         }
     }

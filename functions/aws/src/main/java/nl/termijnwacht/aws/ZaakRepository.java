@@ -68,16 +68,6 @@ public final class ZaakRepository {
         }
     }
 
-    /** Before trying again after a conflict: a short random wait that grows per attempt, so writers spread out. */
-    public static void wachtNaConflict(int poging) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25) * poging);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("onderbroken tijdens wachten na een gelijktijdige wijziging", e);
-        }
-    }
-
     /**
      * The stored zaak. Its facts are decoded as stored, without today's input rules: they were accepted once,
      * and a tightened rule must not make a zaak unreadable (the engine may still refuse to compute it).

@@ -7,8 +7,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +30,8 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
     public static final String TERMIJNOVERSCHRIJDING = "termijnoverschrijding";
     /** What a reply may name: letters, digits and {@code . _ : / -}, as the ids this system makes. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,159}");
+    /** The count a merged reminder step carries in its toelichting. */
+    private static final Pattern HERINNERING_NUMMER = Pattern.compile("^herinnering (\\d+):");
 
     public enum Gebeurtenis {
         /** Opened: level 1 is told. */
@@ -238,7 +242,7 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
 
     private static int herinneringNummer(Stap s) {
         String t = s.toelichting() == null ? "" : s.toelichting();
-        java.util.regex.Matcher m = Pattern.compile("^herinnering (\\d+):").matcher(t);
+        Matcher m = HERINNERING_NUMMER.matcher(t);
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
@@ -269,13 +273,13 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
             return detailType;
         }
 
-        public static java.util.Optional<Antwoordsoort> vanDetailType(String type) {
+        public static Optional<Antwoordsoort> vanDetailType(String type) {
             for (Antwoordsoort s : values()) {
                 if (s.detailType.equals(type)) {
-                    return java.util.Optional.of(s);
+                    return Optional.of(s);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

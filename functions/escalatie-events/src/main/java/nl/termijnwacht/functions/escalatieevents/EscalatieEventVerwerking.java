@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.termijnwacht.aws.Afwijzingen;
+import nl.termijnwacht.aws.Versieconflict;
 import nl.termijnwacht.aws.Afzenders;
 import nl.termijnwacht.aws.EscalatieEvents;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.EscalatieRepository.Opgeslagen;
 import nl.termijnwacht.aws.Ladders;
-import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.core.Escalatieladder;
 import nl.termijnwacht.core.OngeldigeInvoer;
@@ -81,7 +81,7 @@ public final class EscalatieEventVerwerking {
                 if (poging == POGINGEN) {
                     throw conflict;
                 }
-                ZaakRepository.wachtNaConflict(poging);
+                Versieconflict.wacht(poging);
             }
         }
     }

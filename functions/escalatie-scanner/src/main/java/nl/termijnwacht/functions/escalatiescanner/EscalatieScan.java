@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.termijnwacht.aws.DueScan;
+import nl.termijnwacht.aws.Versieconflict;
 import nl.termijnwacht.aws.EscalatieDocument;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.EscalatieRepository.Opgeslagen;
@@ -16,7 +17,6 @@ import nl.termijnwacht.aws.Ladders;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
-import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.core.Escalatieladder;
 import nl.termijnwacht.core.Escalatiemelding;
@@ -107,7 +107,7 @@ public final class EscalatieScan implements DueScan.Werk<Opgeslagen> {
                 if (poging == POGINGEN) {
                     throw conflict;
                 }
-                ZaakRepository.wachtNaConflict(poging);
+                Versieconflict.wacht(poging);
                 o = escalaties.lees(o.escalatie().id()).orElse(null);
                 if (o == null) {
                     return;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import nl.termijnwacht.aws.DueScan;
+import nl.termijnwacht.aws.Versieconflict;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.core.MijlpaalSoort;
 import nl.termijnwacht.aws.MeldingDocument;
@@ -119,7 +120,7 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
                 if (poging == POGINGEN) {
                     throw conflict;
                 }
-                ZaakRepository.wachtNaConflict(poging);
+                Versieconflict.wacht(poging);
                 zaak = zaken.lees(zaak.dossier().gemeente(), zaak.dossier().zaak()).orElse(null);
                 if (zaak == null) {
                     return;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import nl.termijnwacht.aws.Afwijzingen;
+import nl.termijnwacht.aws.Versieconflict;
 import nl.termijnwacht.aws.Afzenders;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.ZaakEvents;
@@ -91,7 +92,7 @@ public final class ZaakEventVerwerking {
                 if (poging == POGINGEN) {
                     throw conflict;
                 }
-                ZaakRepository.wachtNaConflict(poging);
+                Versieconflict.wacht(poging);
             }
         }
     }
