@@ -12,7 +12,6 @@ import java.time.Month;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -41,42 +40,75 @@ public final class Kalender {
     private static final int MAX_FEESTDAGEN_PER_JAAR = 9;
     /** Weekdays and the fixed holidays' dates repeat every 400 Gregorian years (146097 days, whole weeks). */
     private static final int CYCLUS = 400;
-    /** Working days per year of the cycle (index: year mod 400), before the Easter collision; see {@link #werkdagenVolgensRegels}. */
-    private static final int[] WERKDAGEN_IN_CYCLUSJAAR = new int[CYCLUS];
-    private static final long WERKDAGEN_IN_CYCLUS;
+    /**
+     * Working days per year of the 400-year cycle, before the Easter collision ({@link #werkdagenVolgensRegels}).
+     * Only counts beyond the table need them, so they are computed on first use, not at every start.
+     */
+    private static final class Cyclus {
+        /** Index: year mod 400. */
+        static final int[] WERKDAGEN_IN_JAAR = new int[CYCLUS];
+        static final long WERKDAGEN;
 
-    static {
-        long som = 0;
-        for (int j = 0; j < CYCLUS; j++) {
-            WERKDAGEN_IN_CYCLUSJAAR[j] = werkdagenZonderPaasbotsing(2000 + j);
-            som += WERKDAGEN_IN_CYCLUSJAAR[j];
+        static {
+            long som = 0;
+            for (int j = 0; j < CYCLUS; j++) {
+                WERKDAGEN_IN_JAAR[j] = werkdagenZonderPaasbotsing(2000 + j);
+                som += WERKDAGEN_IN_JAAR[j];
+            }
+            WERKDAGEN = som;
         }
-        WERKDAGEN_IN_CYCLUS = som;
     }
 
     private static final Kalender STANDAARD = new Kalender(standaardGelijkgesteldeDagen());
 
     private final Set<LocalDate> gelijkgesteld;
-    private final BitSet vrij = new BitSet(TABELDAGEN);
     /**
-     * The table's bits as 64-day words, and the free days before each word: counting free days between
-     * two table days is then two look-ups and a bit count, whatever the distance (a few kB, not an int per day).
+     * The table: bit {@code i} of the 64-day words is set when table day {@code i} is free. With the free days
+     * before each word, counting free days between two table days is two look-ups and a bit count, whatever
+     * the distance (a few kB, not an int per day).
      */
-    private final long[] vrijeWoorden;
-    private final int[] vrijVoorWoord;
+    private final long[] vrijeWoorden = new long[(TABELDAGEN + 63) / 64];
+    private final int[] vrijVoorWoord = new int[vrijeWoorden.length + 1];
 
     private Kalender(Collection<LocalDate> gelijkgesteld) {
         this.gelijkgesteld = java.util.Collections.unmodifiableSet(new TreeSet<>(gelijkgesteld));
-        for (long dag = BASIS; dag < EINDE; dag++) {
-            if (berekenVrij(LocalDate.ofEpochDay(dag))) {
-                vrij.set((int) (dag - BASIS));
+        // Filled by rule, a word at a time, not by asking berekenVrij for each of the 77,000 days: a cold CLI
+        // process pays for every date it builds, and `bereken` starts about 70 ms sooner (docs/metingen.md).
+        // KalenderTest holds the table to berekenVrij on every day.
+        long[] weekendNaFase = new long[7];
+        for (int fase = 0; fase < 7; fase++) {
+            for (int bit = 0; bit < 64; bit++) {
+                if (isWeekend(fase + bit)) {
+                    weekendNaFase[fase] |= 1L << bit;
+                }
             }
         }
-        // toLongArray drops trailing empty words; pad so every table index has its word
-        vrijeWoorden = Arrays.copyOf(vrij.toLongArray(), (TABELDAGEN + 63) / 64);
-        vrijVoorWoord = new int[vrijeWoorden.length + 1];
+        for (int w = 0; w < vrijeWoorden.length; w++) {
+            // 64 ≡ 1 (mod 7): each word's weekdays are the previous word's shifted by one day
+            vrijeWoorden[w] = weekendNaFase[(int) Math.floorMod(BASIS + w, 7)];
+        }
+        for (int jaar = EERSTE_JAAR; jaar <= LAATSTE_JAAR; jaar++) {
+            LocalDate pasen = paaszondag(jaar);
+            for (LocalDate feestdag : new LocalDate[] {LocalDate.of(jaar, 1, 1), koningsdag(jaar), LocalDate.of(jaar, Month.MAY, 5),
+                    LocalDate.of(jaar, Month.DECEMBER, 25), LocalDate.of(jaar, Month.DECEMBER, 26),
+                    pasen.minusDays(2), pasen.plusDays(1), pasen.plusDays(39), pasen.plusDays(50)}) {
+                markeerVrij(feestdag.toEpochDay());
+            }
+        }
+        for (LocalDate dag : this.gelijkgesteld) {
+            markeerVrij(dag.toEpochDay());
+        }
+        // the last word reaches past the table's end: those days are not the table's to count
+        vrijeWoorden[vrijeWoorden.length - 1] &= -1L >>> (vrijeWoorden.length * 64 - TABELDAGEN);
         for (int w = 0; w < vrijeWoorden.length; w++) {
             vrijVoorWoord[w + 1] = vrijVoorWoord[w] + Long.bitCount(vrijeWoorden[w]);
+        }
+    }
+
+    private void markeerVrij(long epochDag) {
+        if (epochDag >= BASIS && epochDag < EINDE) {
+            int i = (int) (epochDag - BASIS);
+            vrijeWoorden[i >>> 6] |= 1L << (i & 63);
         }
     }
 
@@ -104,7 +136,8 @@ public final class Kalender {
     public boolean isVrijeDag(LocalDate datum) {
         long dag = datum.toEpochDay();
         if (dag >= BASIS && dag < EINDE) {
-            return vrij.get((int) (dag - BASIS));
+            int i = (int) (dag - BASIS);
+            return (vrijeWoorden[i >>> 6] >>> (i & 63) & 1) != 0;
         }
         return berekenVrij(datum);
     }
@@ -237,9 +270,9 @@ public final class Kalender {
      */
     private static long werkdagenVolgensRegels(int van, int tot) {
         long jaren = (long) tot - van + 1;
-        long aantal = jaren / CYCLUS * WERKDAGEN_IN_CYCLUS;
+        long aantal = jaren / CYCLUS * Cyclus.WERKDAGEN;
         for (long jaar = van + jaren / CYCLUS * CYCLUS; jaar <= tot; jaar++) {
-            aantal += WERKDAGEN_IN_CYCLUSJAAR[(int) Math.floorMod(jaar, CYCLUS)];
+            aantal += Cyclus.WERKDAGEN_IN_JAAR[(int) Math.floorMod(jaar, CYCLUS)];
         }
         for (int jaar = van; jaar <= tot; jaar++) {
             // the only collision of two holidays: with Easter on 27 March, Ascension Day is 5 May (one day off, not two)
@@ -321,7 +354,8 @@ public final class Kalender {
         return dag.getDayOfWeek() == DayOfWeek.SUNDAY ? dag.minusDays(1) : dag;
     }
 
-    private boolean berekenVrij(LocalDate datum) {
+    /** The free-day rule itself, for days outside the table (package-private: KalenderTest holds the table to it). */
+    boolean berekenVrij(LocalDate datum) {
         DayOfWeek weekdag = datum.getDayOfWeek();
         return weekdag == DayOfWeek.SATURDAY || weekdag == DayOfWeek.SUNDAY || feestdagNaam(datum) != null;
     }

@@ -131,6 +131,23 @@ class KalenderTest {
         assertEquals(verwacht, gevonden);
     }
 
+    @Test
+    @DisplayName("de tabel (1990–2200, per regel gevuld) en de vrije-dagregel zelf zijn het over elke dag eens")
+    void tabelVolgtDeRegel() {
+        Kalender metExtra = Kalender.metExtraGelijkgesteldeDagen(List.of(LocalDate.of(2031, 6, 3), LocalDate.of(1989, 12, 29)));
+        for (Kalender k : List.of(K, metExtra)) {
+            int verschillen = 0;
+            for (LocalDate d = LocalDate.of(1989, 12, 1); d.getYear() <= 2201; d = d.plusDays(1)) {
+                if (k.isVrijeDag(d) != k.berekenVrij(d)) {
+                    verschillen++;
+                }
+            }
+            assertEquals(0, verschillen);
+        }
+        assertTrue(metExtra.isVrijeDag(LocalDate.of(2031, 6, 3)));
+        assertFalse(K.isVrijeDag(LocalDate.of(2031, 6, 3)));
+    }
+
     @ParameterizedTest(name = "Pasen {0} = {1}")
     @CsvSource({
             "2024, 2024-03-31", "2025, 2025-04-20", "2026, 2026-04-05", "2027, 2027-03-28", "2028, 2028-04-16",
