@@ -88,4 +88,24 @@ class BerekenCommandTest {
         assertEquals(2, u.code());
         assertTrue(u.err().strip().startsWith("termijnwacht: geef een commando: bereken, emulator, provision"), u.err());
     }
+
+    @Test
+    void hulpNoemtElkeOptieInVolgordeEnDeVersie() {
+        // bereken is declared programmatically (BerekenCommand.spec): its help must stay as complete as an annotated command's
+        Uitkomst u = run("bereken", "--help");
+        assertEquals(0, u.code(), u.err());
+        int vorige = -1;
+        for (String optie : new String[] {"--procedure=PROCEDURE", "--ontvangen=DATUM", "--aanvulling=V/A", "--aanvulling-zonder-termijn=V[/A]",
+                "--instemming-dagen=N", "--verlenging=DUUR", "--verlenging-bekendgemaakt=DATUM", "--ingebrekestelling=DATUM",
+                "--besluit=DATUM", "--ingetrokken=DATUM", "--peildatum=DATUM", "--json", "-h, --help", "-V, --version"}) {
+            int plek = u.out().indexOf("\n      " + optie) >= 0 ? u.out().indexOf("\n      " + optie) : u.out().indexOf("\n  " + optie);
+            assertTrue(plek > vorige, optie + " ontbreekt of staat niet op zijn plek:\n" + u.out());
+            vorige = plek;
+        }
+        assertEquals("termijnwacht 0.1.0", run("bereken", "-V").out().strip());
+        assertEquals("termijnwacht 0.1.0", run("--version").out().strip());
+        Uitkomst alles = run("--help");
+        assertTrue(alles.out().contains("  bereken     Berekent de uiterste beslisdatum"), alles.out());
+        assertTrue(alles.out().contains("  demo        Het hele verhaal"), alles.out());
+    }
 }

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Reads (and consumes) the notifications that reached the local inbox queues. */
@@ -26,18 +29,7 @@ public final class Inbox {
     /** Each notification's JSON document (as an {@code sqs} subscriber gets it) plus a field {@code topic}. */
     public List<ObjectNode> leeg() {
         List<ObjectNode> meldingen = new ArrayList<>();
-        inboxen.forEach((topic, url) -> {
-            while (true) {
-                List<Message> berichten = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
-                if (berichten.isEmpty()) {
-                    break;
-                }
-                for (Message m : berichten) {
-                    meldingen.add(document(topic, m.body()));
-                    sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
-                }
-            }
-        });
+        inboxen.forEach((topic, url) -> verbruik(sqs, url, body -> meldingen.add(document(topic, body))));
         return meldingen;
     }
 
@@ -45,18 +37,36 @@ public final class Inbox {
     public static List<JsonNode> leesQueue(SqsClient sqs, String url) {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lijst = new ArrayList<>();
+        verbruik(sqs, url, body -> {
+            try {
+                lijst.add(json.readTree(body));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return lijst;
+    }
+
+    /**
+     * Hands every message body in the queue to {@code lezer}, then deletes what was read, ten at a time in one call
+     * (the demo reads 65 notifications: 7 calls instead of 65). A message is deleted only after it was read.
+     */
+    private static void verbruik(SqsClient sqs, String url, Consumer<String> lezer) {
         while (true) {
             List<Message> berichten = sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
             if (berichten.isEmpty()) {
-                return lijst;
+                return;
             }
+            List<DeleteMessageBatchRequestEntry> verwijder = new ArrayList<>();
             for (Message m : berichten) {
-                try {
-                    lijst.add(json.readTree(m.body()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+                lezer.accept(m.body());
+                verwijder.add(DeleteMessageBatchRequestEntry.builder().id(String.valueOf(verwijder.size())).receiptHandle(m.receiptHandle()).build());
+            }
+            DeleteMessageBatchResponse r = sqs.deleteMessageBatch(b -> b.queueUrl(url).entries(verwijder));
+            if (r.hasFailed() && !r.failed().isEmpty()) {
+                // a message that stays would be read twice: say so rather than show it again later
+                throw new IllegalStateException("kon " + r.failed().size() + " gelezen bericht(en) niet verwijderen uit " + url + ": "
+                        + r.failed().getFirst().message());
             }
         }
     }
