@@ -84,6 +84,7 @@ public final class ClassFileUpgrade {
             }
         }
         verify(tmp, upgraded);
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(jar)); // a temporary file is private to its owner
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("ClassFileUpgrade: " + jar.getFileName() + ": " + upgraded.size() + " classes rewritten as Java 8 class files, all verified");
     }
