@@ -59,11 +59,20 @@ public record Functiecatalogus(List<Functie> functies) {
      * kept, so {@code !Ref ZakenTable} reads as {@code "ZakenTable"}: a logical id to look up.
      */
     public static JsonNode template() {
-        try (InputStream in = Functiecatalogus.class.getResourceAsStream("template.yaml")) {
-            Objects.requireNonNull(in, "template.yaml ontbreekt op het classpath van infra/local");
-            return new ObjectMapper(new YAMLFactory()).readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Template.BOOM.deepCopy(); // a copy: a caller may change its tree
+    }
+
+    /** Parsed once per process: the stack, its provisioning and the catalogue all read it (48 kB of YAML). */
+    private static final class Template {
+        static final JsonNode BOOM = lees();
+
+        private static JsonNode lees() {
+            try (InputStream in = Functiecatalogus.class.getResourceAsStream("template.yaml")) {
+                Objects.requireNonNull(in, "template.yaml ontbreekt op het classpath van infra/local");
+                return new ObjectMapper(new YAMLFactory()).readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
