@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN := source infra/jdk.sh && mvn -B -q
 
-.PHONY: help test lint build package demo bereken benchmark koude-start meting clean
+.PHONY: help test lint build package demo bereken benchmark koude-start cli-tijd meting clean
 
 help: ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ benchmark: ## JMH benchmark of the termijn engine (one thread, prints calculatio
 
 koude-start: ## cold start per function: tuned vs naive vs tuned with a trained AOT cache, fresh JVMs on the emulator
 	bash infra/benchmarks/koude-start.sh --variant naief=infra/naief/target/naief --variant afgestemd=. --aot afgestemd+aot=. $(ARGS)
+
+cli-tijd: ## wall time of ./termijnwacht bereken and demo, fresh processes (ARGS="--runs 21 . /tmp/vorige" compares with another checkout)
+	bash infra/benchmarks/cli-tijd.sh $(ARGS)
 
 OPEN ?= 10000
 DUE ?= 10,1000

@@ -5,7 +5,7 @@
 #
 #   infra/benchmarks/cli-tijd.sh                               # this checkout: 15 × bereken, 3 × demo
 #   infra/benchmarks/cli-tijd.sh --runs 31 --demo-runs 0       # bereken only
-#   infra/benchmarks/cli-tijd.sh . /tmp/vorige                 # side by side with another checkout (git worktree)
+#   infra/benchmarks/cli-tijd.sh . /tmp/vorige                 # side by side with another checkout (git worktree add /tmp/vorige REF)
 #
 # Each checkout's launcher builds its jar and AOT cache first (once, not timed).
 set -euo pipefail

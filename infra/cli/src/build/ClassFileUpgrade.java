@@ -25,7 +25,7 @@ import java.util.zip.ZipOutputStream;
  * slf4j 1.7, which target Java 5) as Java 8 class files with generated stack maps. The JDK's AOT cache refuses
  * pre-Java-6 classes ("Old class has been linked"), so without this every `./termijnwacht` start loads and
  * verifies picocli's ~230 classes from the jar again: 0.1 s of a 0.3 s `bereken` (docs/metingen.md, "The CLI").
- * The bytecode itself is unchanged. Every rewritten class is then loaded and linked, which runs the JVM's
+ * The instructions stay the same. Every rewritten class is then loaded and linked, which runs the JVM's
  * verifier on it, so a wrong stack map fails the build here and never reaches a user.
  *
  * <p>Usage (JDK 25, run by infra/cli/pom.xml after shading): {@code java ClassFileUpgrade.java JAR}
