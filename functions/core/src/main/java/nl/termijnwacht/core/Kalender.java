@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -88,10 +87,7 @@ public final class Kalender {
             vrijeWoorden[w] = weekendNaFase[(int) Math.floorMod(BASIS + w, 7)];
         }
         for (int jaar = EERSTE_JAAR; jaar <= LAATSTE_JAAR; jaar++) {
-            LocalDate pasen = paaszondag(jaar);
-            for (LocalDate feestdag : new LocalDate[] {LocalDate.of(jaar, 1, 1), koningsdag(jaar), LocalDate.of(jaar, Month.MAY, 5),
-                    LocalDate.of(jaar, Month.DECEMBER, 25), LocalDate.of(jaar, Month.DECEMBER, 26),
-                    pasen.minusDays(2), pasen.plusDays(1), pasen.plusDays(39), pasen.plusDays(50)}) {
+            for (LocalDate feestdag : feestdagen(jaar)) {
                 markeerVrij(feestdag.toEpochDay());
             }
         }
@@ -289,15 +285,22 @@ public final class Kalender {
         long begin = nieuwjaar.toEpochDay();
         int lengte = nieuwjaar.lengthOfYear();
         int weekdagen = lengte - (int) weekenddagen(begin, begin + lengte);
-        // Good Friday, Easter Monday, Ascension Day and Whit Monday always fall on a weekday
-        int feestdagen = 4;
-        for (LocalDate vast : new LocalDate[] {nieuwjaar, koningsdag(jaar), LocalDate.of(jaar, Month.MAY, 5),
-                LocalDate.of(jaar, Month.DECEMBER, 25), LocalDate.of(jaar, Month.DECEMBER, 26)}) {
-            if (!isWeekend(vast.toEpochDay())) {
-                feestdagen++;
+        int feestdagenOpWeekdag = 0;
+        for (LocalDate feestdag : feestdagen(jaar)) {
+            // the Easter-bound four always fall on a weekday, the fixed five as the year falls
+            if (!isWeekend(feestdag.toEpochDay())) {
+                feestdagenOpWeekdag++;
             }
         }
-        return weekdagen - feestdagen;
+        return weekdagen - feestdagenOpWeekdag;
+    }
+
+    /** The nine holidays of art. 3 lid 1 in {@code jaar} (two coincide when Ascension Day falls on 5 May). */
+    private static LocalDate[] feestdagen(int jaar) {
+        LocalDate pasen = paaszondag(jaar);
+        return new LocalDate[] {LocalDate.of(jaar, Month.JANUARY, 1), pasen.minusDays(2), pasen.plusDays(1), koningsdag(jaar),
+                LocalDate.of(jaar, Month.MAY, 5), pasen.plusDays(39), pasen.plusDays(50), LocalDate.of(jaar, Month.DECEMBER, 25),
+                LocalDate.of(jaar, Month.DECEMBER, 26)};
     }
 
     /** Saturdays and Sundays among the epoch days [van, tot): two per whole week, the rest looked at. */

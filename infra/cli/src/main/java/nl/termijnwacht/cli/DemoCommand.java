@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import nl.termijnwacht.emulator.Emulator;
 import nl.termijnwacht.local.LokaleStack;
@@ -52,11 +50,8 @@ final class DemoCommand implements Callable<Integer> {
                     g.path("toelichting").asText()));
         }
         long start = System.nanoTime();
-        // A fresh emulator of its own (or AWS_ENDPOINT_URL), so the demo never touches the state of other commands. moto
-        // takes about a second to start: meanwhile this JVM reads the template and the functions' catalogue.
-        CompletableFuture<Emulator> gestart = CompletableFuture.supplyAsync(Emulator::forTests);
-        Functies.CATALOGUS.functies();
-        try (Emulator emulator = opgestart(gestart)) {
+        // A fresh emulator of its own (or AWS_ENDPOINT_URL), so the demo never touches the state of other commands.
+        try (Emulator emulator = Emulator.forTests()) {
             err.println("demo: emulator " + emulator.endpoint() + (emulator.embedded() ? " (ingebouwd, alleen voor deze demo)" : ""));
             // One due-index shard: the demo's emulator is its own and holds ten zaken, and moto answers each shard's
             // query one at a time; sharding spreads writes in DynamoDB, which the tests exercise with the 8 of template.yaml.
@@ -111,14 +106,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static Emulator opgestart(CompletableFuture<Emulator> gestart) {
-        try {
-            return gestart.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e; // e.g. no moto_server: its own message, as before
-        }
     }
 
     private static JsonNode readTree(String json) {
