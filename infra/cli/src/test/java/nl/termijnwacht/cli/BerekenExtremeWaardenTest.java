@@ -392,6 +392,28 @@ class BerekenExtremeWaardenTest {
         eenFoutregelOver("--peildatum", "bereken", "--procedure", "regulier", "--ontvangen", "2026-01-19", "--peildatum", "2026-01-01");
     }
 
+    /** The report of the slowest case goes into Surefire's XML: it must hold only characters XML 1.0 allows, whatever was generated. */
+    @Test
+    void zichtbaarGeeftAlleenTekensDieXmlToestaat() {
+        StringBuilder alles = new StringBuilder();
+        for (int c = 0; c <= Character.MAX_CODE_POINT; c++) {
+            alles.appendCodePoint(c);
+        }
+        alles.append('\uDC00').append('\uD800'); // unpaired, in the wrong order
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < alles.length(); i += 50) {
+            args.add(alles.substring(i, Math.min(alles.length(), i + 50)));
+        }
+        args.add("Aé€\uD83D\uDE00");
+        String uit = zichtbaar(args);
+        uit.codePoints().forEach(c -> assertTrue(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF), () -> String.format("U+%04X in de uitvoer", c)));
+        assertTrue(uit.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL), "stuurteken in de uitvoer");
+        assertTrue(uit.contains("\\uFFFF") && uit.contains("\\u0000") && uit.contains("\\u202E") && uit.contains("\\uDC00"),
+                "onzichtbare tekens staan er niet als \\uXXXX in");
+        assertTrue(uit.contains("\"Aé€\uD83D\uDE00\""), "zichtbare tekens blijven staan");
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------
 
     private static void assertEenFoutregel(Uitkomst u, List<String> args) {
@@ -431,7 +453,11 @@ class BerekenExtremeWaardenTest {
         return new Meting(true, uitkomst.get(), fout.get(), nanos.get());
     }
 
-    /** Arguments as a reader can see them: control and direction characters escaped, long values cut. */
+    /**
+     * Arguments as a reader can see them: long values cut, and every code point that is invisible, direction-changing,
+     * unpaired or unassigned (U+FFFE and U+FFFF among them) written as {@code \\uXXXX}. The report lands in Surefire's
+     * XML, where such a character makes the whole file unreadable (CI's totals once failed on one).
+     */
     static String zichtbaar(List<String> args) {
         StringBuilder s = new StringBuilder();
         for (String a : args) {
@@ -440,12 +466,13 @@ class BerekenExtremeWaardenTest {
             }
             s.append('"');
             String w = a.length() > 60 ? a.substring(0, 40) : a;
-            w.chars().forEach(c -> {
-                if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate((char) c) || c == 0x2028 || c == 0x2029
-                        || c == 0xFEFF || (c >= 0x200E && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
-                    s.append(String.format("\\u%04X", c));
+            w.codePoints().forEach(c -> {
+                if (onzichtbaar(c)) {
+                    for (char deel : Character.toChars(c)) {
+                        s.append(String.format("\\u%04X", (int) deel));
+                    }
                 } else {
-                    s.append((char) c);
+                    s.appendCodePoint(c);
                 }
             });
             if (a.length() > 60) {
@@ -454,6 +481,14 @@ class BerekenExtremeWaardenTest {
             s.append('"');
         }
         return s.toString();
+    }
+
+    private static boolean onzichtbaar(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
     }
 
     private static String kort(String tekst, int max) {
