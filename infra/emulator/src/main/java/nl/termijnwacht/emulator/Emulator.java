@@ -325,17 +325,50 @@ public final class Emulator implements AutoCloseable {
     static Process startMoto(ProcessBuilder builder, URI uri, Path executable, Path log) {
         Process process;
         try {
+            withAtomicDynamoDb(builder, log.getParent());
             process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException("Kon " + executable + " niet starten: " + e.getMessage() + ". " + howToFix(), e);
         }
         try {
             awaitReady(process, uri, executable, log);
+            if (!tail(log, 30).contains(ATOMIC_MARKER)) {
+                throw new IllegalStateException(executable + " draait zonder de haak die DynamoDB-verzoeken na elkaar "
+                        + "verwerkt (" + HOOK + " werd niet geladen), en zou dan gelijktijdige voorwaardelijke "
+                        + "schrijfacties kunnen verliezen. Laatste regels van " + log + ":\n" + tail(log, 15));
+            }
             return process;
         } catch (IllegalStateException e) {
             destroyTree(process);
             throw e;
         }
+    }
+
+    /** What the hook prints once it is in place; its absence means moto would run without the guarantee. */
+    static final String ATOMIC_MARKER = "termijnwacht: DynamoDB-verzoeken worden na elkaar verwerkt";
+    private static final String HOOK = "sitecustomize.py";
+
+    /**
+     * moto checks a ConditionExpression and then writes without a lock, on a thread per request, so two
+     * conditional writes of the same version can both succeed; DynamoDB's are atomic, and the optimistic
+     * locking and the exactly-once claims rely on that. Python loads {@code sitecustomize} at start from
+     * PYTHONPATH; ours serialises moto's DynamoDB requests (docs/architectuur.md, "Emulators").
+     */
+    static void withAtomicDynamoDb(ProcessBuilder builder, Path dir) throws IOException {
+        Path hookDir = dir.resolve("moto-python");
+        Files.createDirectories(hookDir);
+        Path temp = Files.createTempFile(hookDir, HOOK, ".tmp");
+        try (var in = Emulator.class.getResourceAsStream("python/" + HOOK)) {
+            if (in == null) {
+                throw new IOException("python/" + HOOK + " ontbreekt in de emulator-jar");
+            }
+            Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(temp, hookDir.resolve(HOOK), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String existing = builder.environment().get("PYTHONPATH");
+        builder.environment().put("PYTHONPATH",
+                hookDir.toAbsolutePath() + (existing == null || existing.isBlank() ? "" : File.pathSeparator + existing));
     }
 
     /**

@@ -68,6 +68,20 @@ class EmulatorTest {
         }
         assertEquals(-1, Emulator.httpStatus(endpoint, Duration.ofSeconds(1)), "port no longer answers after close()");
         assertTrue(Files.readString(log).contains("/moto-api/"), "server output drained to " + log);
+        assertTrue(Files.readString(log).contains(Emulator.ATOMIC_MARKER), "moto ran with DynamoDB made atomic: " + log);
+    }
+
+    @Test
+    void motoWithoutTheAtomicityHookIsRefused(@TempDir Path dir) throws IOException {
+        // a real moto_server, but started so that Python never sees our PYTHONPATH
+        Path real = Emulator.locateMotoServer(embeddedEnv(), MODULE_DIR);
+        Path wrapper = dir.resolve("moto_server");
+        Files.writeString(wrapper, "#!/bin/sh\nunset PYTHONPATH\nexec '" + real + "' \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = new HashMap<>(embeddedEnv());
+        env.put(Emulator.ENV_MOTO_SERVER, wrapper.toString());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Emulator.forTests(env, MODULE_DIR));
+        assertTrue(e.getMessage().contains("draait zonder de haak die DynamoDB-verzoeken na elkaar verwerkt"), e.getMessage());
     }
 
     @Test
