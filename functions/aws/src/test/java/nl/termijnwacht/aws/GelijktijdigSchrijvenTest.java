@@ -17,15 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.termijnwacht.aws.MeldingenLedger.Claim;
-import nl.termijnwacht.emulator.Emulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Conditional writes racing each other, as concurrent Lambda instances make them. The optimistic locking of
@@ -42,15 +38,9 @@ class GelijktijdigSchrijvenTest {
 
     @BeforeAll
     static void tabellen() {
-        Emulator emulator = Emulator.forTests();
-        assertTrue(emulator.reset(), "the tests need an emulator they can clear (moto_server)");
-        dynamo = new AwsClients(Omgeving.uit(Map.of("AWS_REGION", Emulator.REGION, "AWS_ENDPOINT_URL", emulator.endpoint().toString()))).dynamoDb();
-        for (String tabel : List.of("Meldingen", "Versies")) {
-            String sleutel = tabel.equals("Meldingen") ? "idempotencyKey" : "id";
-            dynamo.createTable(b -> b.tableName(tabel).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName(sleutel).attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName(sleutel).keyType(KeyType.HASH)));
-        }
+        dynamo = LegeEmulator.dynamo();
+        LegeEmulator.maakTabel(dynamo, "Meldingen", "idempotencyKey");
+        LegeEmulator.maakTabel(dynamo, "Versies", "id");
     }
 
     @Test
@@ -89,8 +79,7 @@ class GelijktijdigSchrijvenTest {
         for (int d = 0; d < DRADEN; d++) {
             schrijvers.add(() -> {
                 for (int i = 0; i < 12; i++) {
-                    long versie = Long.parseLong(dynamo.getItem(b -> b.tableName("Versies").consistentRead(true)
-                            .key(Map.of("id", AttributeValue.fromS("zaak")))).item().get("versie").n());
+                    long versie = opgeslagenVersie();
                     try {
                         dynamo.putItem(b -> b.tableName("Versies")
                                 .item(Map.of("id", AttributeValue.fromS("zaak"), "versie", AttributeValue.fromN(Long.toString(versie + 1)),
@@ -104,10 +93,14 @@ class GelijktijdigSchrijvenTest {
             });
         }
         tegelijk(schrijvers);
-        long eind = Long.parseLong(dynamo.getItem(b -> b.tableName("Versies").consistentRead(true)
-                .key(Map.of("id", AttributeValue.fromS("zaak")))).item().get("versie").n());
+        long eind = opgeslagenVersie();
         assertTrue(geschreven.get() > DRADEN, "the writers did overlap and succeed: " + geschreven.get());
         assertEquals(geschreven.get(), eind, "every successful conditional write is one version: none was overwritten");
+    }
+
+    private static long opgeslagenVersie() {
+        return Long.parseLong(dynamo.getItem(b -> b.tableName("Versies").consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS("zaak")))).item().get("versie").n());
     }
 
     private static void tegelijk(List<Runnable> taken) throws Exception {

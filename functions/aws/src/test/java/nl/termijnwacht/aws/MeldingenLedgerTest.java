@@ -7,14 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import nl.termijnwacht.aws.MeldingenLedger.Claim;
-import nl.termijnwacht.emulator.Emulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The Meldingen ledger on a real AWS-protocol emulator: claims, owners, the lease, SENT and release. */
 class MeldingenLedgerTest {
@@ -26,12 +22,8 @@ class MeldingenLedgerTest {
 
     @BeforeAll
     static void tabel() {
-        Emulator emulator = Emulator.forTests();
-        assertTrue(emulator.reset(), "the tests need an emulator they can clear (moto_server)");
-        dynamo = new AwsClients(Omgeving.uit(Map.of("AWS_REGION", Emulator.REGION, "AWS_ENDPOINT_URL", emulator.endpoint().toString()))).dynamoDb();
-        dynamo.createTable(b -> b.tableName("Meldingen").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(a -> a.attributeName("idempotencyKey").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("idempotencyKey").keyType(KeyType.HASH)));
+        dynamo = LegeEmulator.dynamo();
+        LegeEmulator.maakTabel(dynamo, "Meldingen", "idempotencyKey");
         ledger = new MeldingenLedger(dynamo, "Meldingen", LEASE);
     }
 
