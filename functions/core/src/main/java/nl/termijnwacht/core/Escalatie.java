@@ -30,8 +30,11 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
     public static final String TERMIJNOVERSCHRIJDING = "termijnoverschrijding";
     /** What a reply may name: letters, digits and {@code . _ : / -}, as the ids this system makes. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,159}");
-    /** The count a merged reminder step carries in its toelichting. */
-    private static final Pattern HERINNERING_NUMMER = Pattern.compile("^herinnering (\\d+):");
+    /**
+     * How the previous release kept a reminder's count: as a prefix of the toelichting. Recognised only when reading a
+     * step stored by that release ({@link Stap#uitInhoud(String)}); nothing writes it any more.
+     */
+    private static final Pattern OUDE_HERINNERING = Pattern.compile("herinnering (\\d+): (.*)", Pattern.DOTALL);
 
     public enum Gebeurtenis {
         /** Opened: level 1 is told. */
@@ -51,25 +54,86 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
     /**
      * One step. {@code datum} is the day it happened; for a reply {@code event} is its event id (a re-delivery
      * is recognised by it). Stored as one line, {@link #inhoud()}.
+     *
+     * @param herinneringen for a {@code HERINNERING}, how many reminders in a row it stands for (1 or more:
+     *                      consecutive reminders are kept as one step, {@link Escalatie#met(Stap)}); 0 for every other step
      */
-    public record Stap(int nr, Gebeurtenis gebeurtenis, LocalDate datum, int niveau, String event, String toelichting) {
+    public record Stap(int nr, Gebeurtenis gebeurtenis, LocalDate datum, int niveau, String event, String toelichting, int herinneringen) {
         public Stap {
             Objects.requireNonNull(gebeurtenis);
             Objects.requireNonNull(datum);
+            if (gebeurtenis == Gebeurtenis.HERINNERING ? herinneringen < 1 : herinneringen != 0) {
+                throw new IllegalArgumentException("stap " + nr + " " + gebeurtenis + ": herinneringen " + herinneringen
+                        + (gebeurtenis == Gebeurtenis.HERINNERING ? " moet 1 of meer zijn" : " moet 0 zijn"));
+            }
         }
 
-        /** {@code nr|GEBEURTENIS|datum|niveau|event|toelichting}; the toelichting comes last, so it may hold anything. */
+        /** A step that stands for one event: a {@code HERINNERING} counts 1, every other step 0. */
+        public Stap(int nr, Gebeurtenis gebeurtenis, LocalDate datum, int niveau, String event, String toelichting) {
+            this(nr, gebeurtenis, datum, niveau, event, toelichting, gebeurtenis == Gebeurtenis.HERINNERING ? 1 : 0);
+        }
+
+        /**
+         * {@code nr|GEBEURTENIS|herinneringen|datum|niveau|event|toelichting}; the toelichting comes last, so it may
+         * hold anything.
+         */
         public String inhoud() {
-            return nr + "|" + gebeurtenis + "|" + datum + "|" + niveau + "|" + (event == null ? "" : event) + "|" + (toelichting == null ? "" : toelichting);
+            return nr + "|" + gebeurtenis + "|" + herinneringen + "|" + datum + "|" + niveau + "|" + (event == null ? "" : event) + "|"
+                    + (toelichting == null ? "" : toelichting);
         }
 
+        /**
+         * Reads {@link #inhoud()}, and also the form the previous release stored,
+         * {@code nr|GEBEURTENIS|datum|niveau|event|toelichting} without the count. The two cannot be confused: the
+         * third field is a whole number in the one and a date (with dashes) in the other.
+         */
         public static Stap uitInhoud(String inhoud) {
+            String[] d = inhoud.split("\\|", 7);
+            if (d.length >= 3 && !d[2].isEmpty() && d[2].chars().allMatch(c -> c >= '0' && c <= '9')) {
+                if (d.length != 7) {
+                    throw new IllegalArgumentException("opgeslagen stap heeft niet de vorm nr|gebeurtenis|herinneringen|datum|niveau|event|toelichting");
+                }
+                return new Stap(Integer.parseInt(d[0]), Gebeurtenis.valueOf(d[1]), LocalDate.parse(d[3]), Integer.parseInt(d[4]),
+                        d[5].isEmpty() ? null : d[5], d[6].isEmpty() ? null : d[6], Integer.parseInt(d[2]));
+            }
+            return uitOudeInhoud(inhoud);
+        }
+
+        /**
+         * A step as the previous release stored it. That release had no count field: a reminder step carried its count
+         * as the prefix {@code herinnering N: } of its toelichting. This is the one place that still recognises that
+         * prose, so items stored before keep their count: it is taken from the prefix once, and the prefix is dropped,
+         * so storing the step again writes the count in its own field and the toelichting as it was given. Only a
+         * reminder's toelichting is read this way; a reply's free text is never taken apart.
+         */
+        private static Stap uitOudeInhoud(String inhoud) {
             String[] d = inhoud.split("\\|", 6);
             if (d.length != 6) {
-                throw new IllegalArgumentException("opgeslagen stap heeft niet de vorm nr|gebeurtenis|datum|niveau|event|toelichting");
+                throw new IllegalArgumentException("opgeslagen stap heeft niet de vorm nr|gebeurtenis|herinneringen|datum|niveau|event|toelichting");
             }
-            return new Stap(Integer.parseInt(d[0]), Gebeurtenis.valueOf(d[1]), LocalDate.parse(d[2]), Integer.parseInt(d[3]),
-                    d[4].isEmpty() ? null : d[4], d[5].isEmpty() ? null : d[5]);
+            Gebeurtenis gebeurtenis = Gebeurtenis.valueOf(d[1]);
+            String toelichting = d[5].isEmpty() ? null : d[5];
+            int herinneringen = gebeurtenis == Gebeurtenis.HERINNERING ? 1 : 0;
+            if (gebeurtenis == Gebeurtenis.HERINNERING && toelichting != null) {
+                Matcher m = OUDE_HERINNERING.matcher(toelichting);
+                if (m.matches()) {
+                    herinneringen = Integer.parseInt(m.group(1));
+                    toelichting = m.group(2).isEmpty() ? null : m.group(2);
+                }
+            }
+            return new Stap(Integer.parseInt(d[0]), gebeurtenis, LocalDate.parse(d[2]), Integer.parseInt(d[3]),
+                    d[4].isEmpty() ? null : d[4], toelichting, herinneringen);
+        }
+
+        /**
+         * The toelichting as a notice's history shows it: a reminder step's starts with its count,
+         * {@code herinnering 3: niet opgelost binnen 5 werkdagen}; every other step's is its own.
+         */
+        public String toelichtingInMelding() {
+            if (gebeurtenis != Gebeurtenis.HERINNERING) {
+                return toelichting;
+            }
+            return "herinnering " + herinneringen + (toelichting == null ? "" : ": " + toelichting);
         }
 
         /** Whether this step tells a level something (and so has a notice). */
@@ -226,24 +290,17 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
         Set<String> sleutels = new TreeSet<>(verzonden);
         if (stap.gebeurtenis() == Gebeurtenis.HERINNERING && nieuw.getLast().gebeurtenis() == Gebeurtenis.HERINNERING) {
             Stap vorige = nieuw.removeLast();
-            int aantal = herinneringNummer(vorige) + 1;
-            stap = new Stap(stap.nr(), stap.gebeurtenis(), stap.datum(), stap.niveau(), null, "herinnering " + aantal + ": " + stap.toelichting());
+            stap = new Stap(stap.nr(), stap.gebeurtenis(), stap.datum(), stap.niveau(), null, stap.toelichting(), vorige.herinneringen() + 1);
             // the merged reminder's keys go, but that its level was told stays known (OPGELOST goes to it)
             String oud = sleutelBasis() + vorige.nr() + "#";
             if (sleutels.removeIf(k -> k.startsWith(oud))) {
                 sleutels.add(sleutelBasis() + INGELICHT + "#" + vorige.niveau());
             }
         } else if (stap.gebeurtenis() == Gebeurtenis.HERINNERING) {
-            stap = new Stap(stap.nr(), stap.gebeurtenis(), stap.datum(), stap.niveau(), null, "herinnering 1: " + stap.toelichting());
+            stap = new Stap(stap.nr(), stap.gebeurtenis(), stap.datum(), stap.niveau(), null, stap.toelichting(), 1);
         }
         nieuw.add(stap);
         return new Escalatie(id, ladder, gemeente, zaak, onderwerp, nieuw, sleutels);
-    }
-
-    private static int herinneringNummer(Stap s) {
-        String t = s.toelichting() == null ? "" : s.toelichting();
-        Matcher m = HERINNERING_NUMMER.matcher(t);
-        return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
     public Escalatie metVerzonden(Set<String> sleutels) {

@@ -52,7 +52,7 @@ public record Escalatiemelding(Soort soort, String idempotencyKey, boolean regie
         return switch (s.gebeurtenis()) {
             case GEOPEND -> dag + ": geopend bij niveau 1 (" + naam(1) + ")" + (toelichting.isEmpty() ? "" : ": " + toelichting);
             case OMHOOG -> dag + ": naar niveau " + s.niveau() + " (" + naam(s.niveau()) + "), niveau " + (s.niveau() - 1) + " " + toelichting;
-            case HERINNERING -> dag + ": " + toelichting.replaceFirst(":", " aan niveau " + s.niveau() + ":");
+            case HERINNERING -> dag + ": herinnering " + s.herinneringen() + " aan niveau " + s.niveau() + (toelichting.isEmpty() ? "" : ": " + toelichting);
             case OPGEPAKT -> dag + ": opgepakt door niveau " + s.niveau() + " (" + naam(s.niveau()) + ")" + (toelichting.isEmpty() ? "" : ": " + toelichting);
             case TERUGGELEGD -> dag + ": teruggelegd door niveau " + (s.niveau() + 1) + " naar niveau " + s.niveau() + " met besluit: " + toelichting;
             case OPGELOST -> dag + ": opgelost" + (s.niveau() > 0 ? " door niveau " + s.niveau() + " (" + naam(s.niveau()) + ")" : "")

@@ -263,7 +263,8 @@ class EscalatieTest {
         assertEquals(Gebeurtenis.HERINNERING, laatste(e).gebeurtenis());
         assertEquals(parse("2026-05-21"), laatste(e).datum());
         assertEquals(3, laatste(e).niveau());
-        assertTrue(laatste(e).toelichting().startsWith("herinnering 1:"), laatste(e).toelichting());
+        assertEquals(1, laatste(e).herinneringen());
+        assertEquals("niet opgelost binnen 5 werkdagen", laatste(e).toelichting());
         Instant nu = om("2026-05-21", "07:00");
         String k1 = BASIS + laatste(e).nr() + "#HERINNERING#3";
         assertEquals(Set.of(k1, k1 + "#regietafel"), sleutels(e, nu));
@@ -276,7 +277,8 @@ class EscalatieTest {
         e = scan(e, "2026-06-01");
         assertEquals(4, e.geschiedenis().size(), "consecutive reminders are one step");
         assertEquals(parse("2026-06-01"), laatste(e).datum());
-        assertTrue(laatste(e).toelichting().startsWith("herinnering 2:"), laatste(e).toelichting());
+        assertEquals(2, laatste(e).herinneringen());
+        assertEquals("niet opgelost binnen 5 werkdagen", laatste(e).toelichting());
         String k2 = BASIS + laatste(e).nr() + "#HERINNERING#3";
         assertNotEquals(k1, k2, "a new reminder is a new notice");
         assertEquals(Set.of(k2, k2 + "#regietafel"), sleutels(e, om("2026-06-01", "07:00")));
@@ -286,10 +288,13 @@ class EscalatieTest {
         assertEquals(parse("2026-06-09"), e.volgende(LADDER, K).dag());
         e = verstuur(scan(e, "2026-06-09"), om("2026-06-09", "07:00"));
         assertEquals(4, e.geschiedenis().size());
-        assertTrue(laatste(e).toelichting().startsWith("herinnering 3:"), laatste(e).toelichting());
+        assertEquals(3, laatste(e).herinneringen());
+        assertEquals("niet opgelost binnen 5 werkdagen", laatste(e).toelichting());
         assertEquals(Set.of(1, 2, 3), e.geinformeerd());
-        // the stored form keeps the count
+        // the stored form keeps the count, in its own field
+        assertEquals(laatste(e).nr() + "|HERINNERING|3|2026-06-09|3||niet opgelost binnen 5 werkdagen", laatste(e).inhoud());
         assertEquals(laatste(e), Stap.uitInhoud(laatste(e).inhoud()));
+        assertEquals("herinnering 3: niet opgelost binnen 5 werkdagen", laatste(e).toelichtingInMelding());
     }
 
     @Test
@@ -555,14 +560,73 @@ class EscalatieTest {
     @Test
     void opgeslagen_stap_terug_te_lezen_ook_met_pipe_in_de_toelichting() {
         Stap s = new Stap(4, Gebeurtenis.TERUGGELEGD, parse("2026-05-13"), 2, "evt-terug", "besluit: a|b || c|");
-        assertEquals("4|TERUGGELEGD|2026-05-13|2|evt-terug|besluit: a|b || c|", s.inhoud());
+        assertEquals("4|TERUGGELEGD|0|2026-05-13|2|evt-terug|besluit: a|b || c|", s.inhoud());
         assertEquals(s, Stap.uitInhoud(s.inhoud()));
         Stap zonder = new Stap(1, Gebeurtenis.GEOPEND, parse("2026-04-29"), 1, null, null);
-        assertEquals("1|GEOPEND|2026-04-29|1||", zonder.inhoud());
+        assertEquals("1|GEOPEND|0|2026-04-29|1||", zonder.inhoud());
         assertEquals(zonder, Stap.uitInhoud(zonder.inhoud()));
+        // a toelichting that looks like the previous release's reminder prefix is only text, in any step
+        Stap herinnering = new Stap(9, Gebeurtenis.HERINNERING, parse("2026-06-09"), 3, null, "herinnering 2: 7|x", 4);
+        assertEquals("9|HERINNERING|4|2026-06-09|3||herinnering 2: 7|x", herinnering.inhoud());
+        assertEquals(herinnering, Stap.uitInhoud(herinnering.inhoud()));
         for (Stap stap : opNiveau3().geschiedenis()) {
             assertEquals(stap, Stap.uitInhoud(stap.inhoud()));
         }
         assertThrows(IllegalArgumentException.class, () -> Stap.uitInhoud("1|GEOPEND|2026-04-29"));
+        assertThrows(IllegalArgumentException.class, () -> Stap.uitInhoud("1|GEOPEND|0|2026-04-29|1|"));
+        // the count belongs to reminders only
+        assertThrows(IllegalArgumentException.class, () -> Stap.uitInhoud("5|HERINNERING|0|2026-06-09|3||niet opgelost"));
+        assertThrows(IllegalArgumentException.class, () -> Stap.uitInhoud("2|OMHOOG|1|2026-05-04|2||geen reactie"));
+    }
+
+    /**
+     * Items stored by the previous release: {@code nr|GEBEURTENIS|datum|niveau|event|toelichting}, no count field; a
+     * reminder's count was the prefix {@code herinnering N: } of its toelichting. Read, the count is a field and the
+     * prefix is gone; stored again, the step is in the new form; the notices read as before.
+     */
+    @Test
+    void opgeslagen_stap_van_de_vorige_release_wordt_gelezen_en_in_de_nieuwe_vorm_bewaard() {
+        List<String> oud = List.of(
+                "1|GEOPEND|2026-04-29|1||beslistermijn verstreken",
+                "2|OMHOOG|2026-05-04|2||geen reactie binnen 2 werkdagen",
+                "3|OMHOOG|2026-05-11|3||geen reactie binnen 3 werkdagen",
+                "6|HERINNERING|2026-06-09|3||herinnering 3: niet opgelost binnen 5 werkdagen",
+                "7|OPGEPAKT|2026-06-15|3|evt-o|wij kijken: herinnering 9: x",
+                "11|TERUGGELEGD|2026-07-20|2|evt-t|besluit: doe het | nu",
+                "16|HERINNERING|2026-08-27|3||herinnering 14: niet opgelost | binnen 5 werkdagen",
+                "17|OPGELOST|2026-09-01|3|evt-s|");
+        List<String> nieuw = List.of(
+                "1|GEOPEND|0|2026-04-29|1||beslistermijn verstreken",
+                "2|OMHOOG|0|2026-05-04|2||geen reactie binnen 2 werkdagen",
+                "3|OMHOOG|0|2026-05-11|3||geen reactie binnen 3 werkdagen",
+                "6|HERINNERING|3|2026-06-09|3||niet opgelost binnen 5 werkdagen",
+                "7|OPGEPAKT|0|2026-06-15|3|evt-o|wij kijken: herinnering 9: x",
+                "11|TERUGGELEGD|0|2026-07-20|2|evt-t|besluit: doe het | nu",
+                "16|HERINNERING|14|2026-08-27|3||niet opgelost | binnen 5 werkdagen",
+                "17|OPGELOST|0|2026-09-01|3|evt-s|");
+        List<Stap> gelezen = oud.stream().map(Stap::uitInhoud).toList();
+        assertEquals(nieuw, gelezen.stream().map(Stap::inhoud).toList());
+        assertEquals(gelezen, nieuw.stream().map(Stap::uitInhoud).toList(), "the new form reads back to the same steps");
+
+        Stap h = gelezen.get(3);
+        assertEquals(new Stap(6, Gebeurtenis.HERINNERING, parse("2026-06-09"), 3, null, "niet opgelost binnen 5 werkdagen", 3), h);
+        assertEquals("herinnering 3: niet opgelost binnen 5 werkdagen", h.toelichtingInMelding());
+        assertEquals(14, gelezen.get(6).herinneringen());
+        assertEquals(0, gelezen.get(4).herinneringen(), "a reply's free text is never taken apart");
+        assertEquals("wij kijken: herinnering 9: x", gelezen.get(4).toelichting());
+        // an old reminder without the prefix (never written, but readable): one reminder, its text kept
+        assertEquals(new Stap(5, Gebeurtenis.HERINNERING, parse("2026-06-01"), 3, null, "niet opgelost", 1),
+                Stap.uitInhoud("5|HERINNERING|2026-06-01|3||niet opgelost"));
+        assertEquals(new Stap(5, Gebeurtenis.HERINNERING, parse("2026-06-01"), 3, null, null, 2),
+                Stap.uitInhoud("5|HERINNERING|2026-06-01|3||herinnering 2: "));
+
+        // an old item at the top, read and carried on: the next reminder counts on from the stored count
+        Escalatie e = new Escalatie(ID, LADDER.id(), GEMEENTE, ZAAK, "onderwerp", gelezen.subList(0, 4), Set.of());
+        Escalatie verder = scan(e, "2026-06-17");
+        assertEquals(4, verder.geschiedenis().size());
+        assertEquals(4, laatste(verder).herinneringen());
+        assertEquals(laatste(verder).nr() + "|HERINNERING|4|2026-06-17|3||niet opgelost binnen 5 werkdagen", laatste(verder).inhoud());
+        String regel = verder.teVersturen(LADDER, K, om("2026-06-17", "07:00")).getFirst().geschiedenis().getLast();
+        assertEquals("wo 17 jun: herinnering 4 aan niveau 3: niet opgelost binnen 5 werkdagen", regel);
     }
 }

@@ -96,6 +96,20 @@ class EscalatiemeldingTest {
     }
 
     @Test
+    void herinnering_noemt_haar_telling_uit_het_veld() {
+        Escalatie e = verstuur(scan(EscalatieTest.opNiveau3(), "2026-05-21"), om("2026-05-21", "07:00"));
+        e = scan(e, "2026-06-01");
+        List<Escalatiemelding> uit = e.teVersturen(LADDER, K, om("2026-06-01", "07:00"));
+        assertEquals(2, uit.size());
+        for (Escalatiemelding m : uit) {
+            assertEquals(Escalatiemelding.Soort.HERINNERING, m.soort());
+            assertEquals("ma 1 jun: herinnering 2 aan niveau 3: niet opgelost binnen 5 werkdagen", m.geschiedenis().getLast());
+            assertTrue(m.tekst().contains("\n- ma 1 jun: herinnering 2 aan niveau 3: niet opgelost binnen 5 werkdagen\n"), m.tekst());
+            assertTrue(m.tekst().startsWith("HERINNERING aan Gemeentesecretaris en portefeuillehouder (niveau 3 van 3): nog niet opgelost"), m.tekst());
+        }
+    }
+
+    @Test
     void opgelost_sluit_de_escalatie_af() {
         Escalatie e = verstuur(opNiveau2(), om("2026-05-04", "07:00"))
                 .sluitDoorZaak("besluit verzonden", parse("2026-05-06"));
