@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * A sparse, sharded index of due work on a table (docs/architectuur.md, "Finding due work without
  * scanning"): an item carries {@code dueShard} and {@code dueAt} only while work is pending, and the GSI
  * {@code DueIndex} on those two lets a scanner Query each shard for {@code dueAt <= now} — the cost grows
- * with the due items, not with the table. Any table with that GSI can use it (Zaken; Escalaties next).
+ * with the due items, not with the table. Any table with that GSI can use it (Zaken and Escalaties do).
  */
 public final class DueIndex {
 

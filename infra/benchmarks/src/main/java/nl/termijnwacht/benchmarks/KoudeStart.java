@@ -35,7 +35,11 @@ import nl.termijnwacht.local.LokaleStack;
  *   --repo DIR            repository root: events and, by default, the jars (default: found from the working dir)
  *   --variant LABEL=DIR   measure the jars in DIR (a repository root with functions/&lt;f&gt;/target/&lt;f&gt;.jar,
  *                         or a directory with &lt;f&gt;.jar); repeatable, variants are interleaved run by run
- *   --functie NAME        only this function (repeatable; default zaak-events and termijn-scanner)
+ *                         (default: one variant "huidig", the jars of --repo)
+ *   --aot LABEL=DIR       like --variant, but each function JVM runs with a JDK 25 AOT cache that is first trained
+ *                         on one real invocation against the emulator (repeatable)
+ *   --referentie LABEL    the variant the others are divided by in the "×" column (default naief)
+ *   --functie NAME        only this function (repeatable; default every function of template.yaml)
  *   --java PATH           java executable for the function JVMs (default: the one running this harness)
  *   --jvm-arg ARG         extra option for the function JVMs (repeatable)
  *   --csv FILE            also write every run (default infra/benchmarks/target/koude-start/runs.csv)
@@ -43,9 +47,11 @@ import nl.termijnwacht.local.LokaleStack;
  *
  * <p>Before every timed run the emulator is reset and the stack provisioned afresh, so each run does the same
  * work: zaak-events stores a new zaak; termijn-scanner finds one zaak (seeded in this JVM) whose notifications
- * are due and publishes them. Before the timed runs, one untimed check run per function and variant exercises the
- * other client (zaak-events: a rejected event goes to the SQS queue; termijn-scanner: the SNS notifications must
- * reach the inbox queue), so a jar that lacks a class the SDK needs fails here, not in AWS.
+ * are due and publishes them; escalatie-events records level 1's reply to an item opened today, and
+ * escalatie-scanner finds that item due and notifies level 1 (the item seeded in this JVM). Before the timed runs,
+ * one untimed check run per function and variant exercises the other client (the event functions: a rejected
+ * event goes to the SQS queue; the scanners: the SNS notifications must reach the inbox queue), so a jar that
+ * lacks a class the SDK needs fails here, not in AWS.
  *
  * <p>Reported per function: jar size; init (handler class loading and construction, SDK clients included) and the
  * first invocation, both timed inside the function JVM with {@link System#nanoTime()}; and the wall time from
