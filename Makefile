@@ -10,6 +10,7 @@ help: ## show the targets
 test: lint ## run all tests (unit, property, peer, CLI, AWS on an emulator) and check each Lambda jar is at most 8 MB (mvn verify)
 	bash infra/chromium.sh >/dev/null
 	source infra/jdk.sh && mvn -B verify
+	python3 infra/benchmarks/slank-model.py --controleer
 
 lint: ## cfn-lint on the SAM template
 	@command -v cfn-lint >/dev/null || { echo "cfn-lint ontbreekt (pip install cfn-lint)"; exit 1; }

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Generates the shade <filter>s in pom.xml that leave unused SDK model classes out of the Lambda jars.
+"""Generates the shade <filter>s in functions/pom.xml that leave unused SDK model classes out of the Lambda jars.
 
     python3 infra/benchmarks/slank-model.py              # prints the <filter> elements
-    python3 infra/benchmarks/slank-model.py --controleer # exit 1 when pom.xml's filters differ from a fresh run
+    python3 infra/benchmarks/slank-model.py --controleer # exit 1 when functions/pom.xml's filters differ from a fresh run
 
-Run it (and paste the output over the generated block in pom.xml) when aws.sdk.version changes or when the code
+Run it (and paste the output over the generated block in functions/pom.xml; `make test` runs --controleer) when aws.sdk.version changes or when the code
 starts calling another operation (GEBRUIKT below). Then rebuild and run `make koude-start`.
 
 How: a class is kept when it is reachable (through its constant pool: class references and type descriptors)
@@ -30,7 +30,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 def sdk_versie():
-    return re.search(r"<aws.sdk.version>([^<]+)<", (ROOT / "pom.xml").read_text()).group(1)
+    return re.search(r"<aws.sdk.version>([^<]+)<", (ROOT / "pom.xml").read_text()).group(1)  # the root pom holds the versions
 
 
 def verwijzingen(data):
@@ -126,9 +126,9 @@ def filters():
 if __name__ == "__main__":
     tekst = filters()
     if "--controleer" in sys.argv:
-        if tekst not in (ROOT / "pom.xml").read_text():
-            print("slank-model: de gegenereerde model-filters in pom.xml zijn verouderd; draai infra/benchmarks/slank-model.py", file=sys.stderr)
+        if tekst not in (ROOT / "functions" / "pom.xml").read_text():
+            print("slank-model: de gegenereerde model-filters in functions/pom.xml zijn verouderd; draai infra/benchmarks/slank-model.py", file=sys.stderr)
             sys.exit(1)
-        print("slank-model: pom.xml is bij")
+        print("slank-model: functions/pom.xml is bij")
     else:
         sys.stdout.write(tekst)

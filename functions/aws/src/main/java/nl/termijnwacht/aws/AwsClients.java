@@ -27,9 +27,16 @@ public final class AwsClients {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final List<ExecutionInterceptor> interceptors;
+    private final boolean inLambda;
 
-    public AwsClients(Omgeving omgeving, List<ExecutionInterceptor> interceptors) {
+    /** The clients of this execution environment, from its configuration: built once, on first use. */
+    private static final class Lambda {
+        static final AwsClients CLIENTS = new AwsClients(Omgeving.uitSysteem(), List.of(), true);
+    }
+
+    private AwsClients(Omgeving omgeving, List<ExecutionInterceptor> interceptors, boolean inLambda) {
         this.omgeving = omgeving;
+        this.inLambda = inLambda;
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(20))
@@ -38,8 +45,22 @@ public final class AwsClients {
         this.interceptors = List.copyOf(interceptors);
     }
 
+    public AwsClients(Omgeving omgeving, List<ExecutionInterceptor> interceptors) {
+        this(omgeving, interceptors, false);
+    }
+
     public AwsClients(Omgeving omgeving) {
         this(omgeving, List.of());
+    }
+
+    /** What Lambda's own handler instances use (their no-argument constructors); configuration errors fail the init. */
+    public static AwsClients lambda() {
+        return Lambda.CLIENTS;
+    }
+
+    /** True for {@link #lambda()}'s clients: a function built with them takes part in SnapStart's snapshot. */
+    public boolean inLambda() {
+        return inLambda;
     }
 
     /**

@@ -79,6 +79,12 @@ public final class DueScan<W> {
         this.parallel = parallel;
     }
 
+    /** The engine on {@code index} with the ledger, topics' publisher and parallelism that {@code aws}'s configuration names. */
+    public static <W> DueScan<W> van(DueIndex index, AwsClients aws, com.fasterxml.jackson.databind.ObjectMapper json) {
+        Omgeving o = aws.omgeving();
+        return new DueScan<>(index, new MeldingenLedger(aws.dynamoDb(), o.meldingenTabel(), o.lease()), new Publisher(aws.sns(), json), new Parallel(o.parallel()));
+    }
+
     private record Beoordeling<W>(String naam, W item, List<Uitgaand> geclaimd, Set<String> alVerzonden, int bezet, String fout) {
     }
 

@@ -32,7 +32,7 @@ public final class EscalatieDocument {
         ArrayNode geschiedenis = d.putArray("geschiedenis");
         for (Escalatie.Stap s : e.geschiedenis()) {
             ObjectNode stap = geschiedenis.addObject().put("datum", s.datum().toString()).put("gebeurtenis", s.gebeurtenis().name()).put("niveau", s.niveau());
-            putOfNull(stap, "toelichting", s.toelichting());
+            putOfNull(stap, "toelichting", s.toelichtingInMelding());
         }
         putOfNull(d, "reactieUiterlijk", m.reactieUiterlijk() == null ? null : m.reactieUiterlijk().toString());
         if (m.volgende() != null) {

@@ -162,21 +162,12 @@ public final class EscalatieRepository {
         }
         String reden = (afsluiting.soort() == Feitsoort.BESLUIT_BEKENDGEMAAKT ? "besluit bekendgemaakt op " : "aanvraag ingetrokken op ") + afsluiting.datum();
         String id = Escalatie.idVoorZaak(dossier.gemeente(), dossier.zaak());
-        for (int poging = 1; ; poging++) {
-            Opgeslagen o = lees(id).orElse(null);
-            if (o == null || !o.escalatie().open()) {
-                return;
-            }
-            try {
+        Versieconflict.herhaal(() -> lees(id).orElse(null), o -> {
+            if (o != null && o.escalatie().open()) {
                 bewaar(o.escalatie().sluitDoorZaak(reden, afsluiting.datum()), o.versie(), nu, null, nu);
-                return;
-            } catch (GelijktijdigGewijzigd conflict) {
-                if (poging == 8) {
-                    throw conflict;
-                }
-                Versieconflict.wacht(poging);
             }
-        }
+            return null;
+        });
     }
 
     /** Bulk import of new items (measurements), 25 per BatchWriteItem, each due at its instant; no version check. */
@@ -209,6 +200,11 @@ public final class EscalatieRepository {
 
     public DueIndex dueIndex() {
         return dueIndex;
+    }
+
+    /** A priming step ({@link Priming}): reads the key no item has. */
+    public void primeer() {
+        lees(Priming.SLEUTEL);
     }
 
     /** The item a due-index entry points at. */

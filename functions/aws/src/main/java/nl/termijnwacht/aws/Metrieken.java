@@ -69,11 +69,11 @@ public final class Metrieken {
     }
 
     /** One event: {@code Verwerkt}, {@code Overgeslagen} (AL_VERWERKT) or {@code Afgewezen}, the others 0. */
-    public static ObjectNode event(String functie, Instant tijd, String resultaat, ObjectNode velden) {
+    public static ObjectNode event(String functie, Instant tijd, Uitkomst.Resultaat resultaat, ObjectNode velden) {
         Map<String, Long> t = new LinkedHashMap<>();
-        t.put("Verwerkt", resultaat.equals("VERWERKT") ? 1L : 0L);
-        t.put("Overgeslagen", resultaat.equals("AL_VERWERKT") ? 1L : 0L);
-        t.put("Afgewezen", resultaat.equals("AFGEWEZEN") ? 1L : 0L);
+        t.put("Verwerkt", resultaat == Uitkomst.Resultaat.VERWERKT ? 1L : 0L);
+        t.put("Overgeslagen", resultaat == Uitkomst.Resultaat.AL_VERWERKT ? 1L : 0L);
+        t.put("Afgewezen", resultaat == Uitkomst.Resultaat.AFGEWEZEN ? 1L : 0L);
         return regel(functie, tijd, t, velden);
     }
 

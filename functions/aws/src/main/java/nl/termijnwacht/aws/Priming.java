@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.termijnwacht.core.Termijnberekening;
@@ -21,8 +20,9 @@ import org.crac.Resource;
  * first invocation after a restore does not pay for class loading and the first compilations of the JSON
  * mapping, the termijn engine and the SDK's marshalling, signing and HTTP path.
  *
- * <p>What a priming step may do: read (a GetItem of the key {@value #SLEUTEL}, which no zaak or escalatie
- * can have: references start with a letter or digit), parse a built-in example event through the real parsing
+ * <p>Each function supplies its own steps (its handler's constructor). What a step may do: read (a GetItem of the
+ * key {@value #SLEUTEL}, which no zaak or escalatie can have: references start with a letter or digit; the
+ * repositories' {@code primeer}), parse a built-in example event through the real parsing
  * code ({@link Eventinvoer}, {@link ZaakEvents}) and compute its {@link Zaakstand} in memory. Never a write, a
  * publish or a queue send (PrimingTest checks the emulator afterwards). A failing step is logged and skipped:
  * priming must never make a snapshot, and so a deployment, fail.
@@ -43,7 +43,8 @@ public final class Priming implements Resource {
     /** The key no real item has: priming reads it and finds nothing. */
     public static final String SLEUTEL = "__priming__";
 
-    private static final String GEMEENTE = "GM0000";
+    /** The gemeente of the key no zaak has. */
+    static final String GEMEENTE = "GM0000";
 
     /** An AanvraagOntvangen as EventBridge delivers it; never stored, only parsed and computed. */
     private static final String VOORBEELD = """
@@ -82,21 +83,9 @@ public final class Priming implements Resource {
         return p;
     }
 
-    /**
-     * The standard steps of a function: the example event through parsing and the termijn engine, and a
-     * GetItem of {@value #SLEUTEL} on each table the function reads. Escalatie functions read only Escalaties.
-     */
-    public static List<Stap> standaard(String functie, AwsClients aws, ObjectMapper json) {
-        Omgeving o = aws.omgeving();
-        List<Stap> stappen = new ArrayList<>();
-        stappen.add(() -> zaakstand(json, o.instellingen()));
-        if (functie.equals("zaak-events") || functie.equals("termijn-scanner")) {
-            ZaakRepository zaken = ZaakRepository.van(aws, json);
-            stappen.add(() -> zaken.lees(GEMEENTE, SLEUTEL));
-        }
-        EscalatieRepository escalaties = EscalatieRepository.van(aws);
-        stappen.add(() -> escalaties.lees(SLEUTEL));
-        return stappen;
+    /** The step every function can use: the example event through the functions' own parsing and the termijn engine, in memory. */
+    public static Stap termijnEngine(Omgeving omgeving) {
+        return () -> zaakstand(new ObjectMapper(), omgeving.instellingen());
     }
 
     /** Parses the example event with the functions' own code and computes its Zaakstand, all in memory. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Pattern;
 import nl.termijnwacht.core.Datums;
 import nl.termijnwacht.core.Feit;
 import nl.termijnwacht.core.Feitsoort;
@@ -28,7 +27,6 @@ public final class ZaakEvents {
     /** EventBridge's limit for one event; anything larger is refused by size before it is read. */
     public static final int MAX_EVENT_BYTES = Eventinvoer.MAX_EVENT_BYTES;
     /** The shape of an id EventBridge assigns: only such an id may appear in a log line. */
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ObjectMapper json;
 
@@ -55,13 +53,6 @@ public final class ZaakEvents {
         Feit feit = feit(soort, id, detail);
         feit.toetsMelding(vandaag);
         return new ZaakEvent(gemeente, zaak, feit);
-    }
-
-    /** The event id and detail-type for a log line, each only when it has the expected shape (else "-"). */
-    public static String[] voorLog(JsonNode event) {
-        String id = event == null ? "" : event.path("id").asText("");
-        String type = event == null ? "" : event.path("detail-type").asText("");
-        return new String[] {UUID.matcher(id).matches() ? id : "-", Feitsoort.vanDetailType(type).isPresent() ? type : "-"};
     }
 
     private static Feit feit(Feitsoort soort, String id, JsonNode detail) {

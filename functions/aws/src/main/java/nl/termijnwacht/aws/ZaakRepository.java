@@ -206,6 +206,11 @@ public final class ZaakRepository {
     }
 
     /** The due index of this table: a zaak is in it while a milestone is pending. */
+    /** A priming step ({@link Priming}): reads the key no zaak has. */
+    public void primeer() {
+        lees(Priming.GEMEENTE, Priming.SLEUTEL);
+    }
+
     public DueIndex dueIndex() {
         return dueIndex;
     }

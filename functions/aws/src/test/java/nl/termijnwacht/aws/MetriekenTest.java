@@ -86,7 +86,7 @@ class MetriekenTest {
         Map<String, String> verwacht = Map.of("VERWERKT", "Verwerkt", "AL_VERWERKT", "Overgeslagen", "AFGEWEZEN", "Afgewezen");
         for (var e : verwacht.entrySet()) {
             var velden = JSON.createObjectNode().put("resultaat", e.getKey()).put("event", "0b7f7c1e-0008-4f43-9a55-1d0c5d8e0008");
-            JsonNode r = leesEnToets(Metrieken.bytes(Metrieken.event("zaak-events", NU, e.getKey(), velden)), "zaak-events", namen);
+            JsonNode r = leesEnToets(Metrieken.bytes(Metrieken.event("zaak-events", NU, Uitkomst.Resultaat.valueOf(e.getKey()), velden)), "zaak-events", namen);
             for (String n : namen) {
                 assertEquals(n.equals(e.getValue()) ? 1 : 0, r.get(n).asLong(), e.getKey() + " → " + n);
             }
@@ -97,7 +97,7 @@ class MetriekenTest {
     @Test
     void eenVeldKanGeenMetriekOfDeDimensieOverschrijven() throws IOException {
         var velden = JSON.createObjectNode().put("Functie", "iets-anders").put("Verwerkt", "veel").put("zaak", "ZAAK-2026-0001");
-        JsonNode r = leesEnToets(Metrieken.bytes(Metrieken.event("zaak-events", NU, "VERWERKT", velden)), "zaak-events",
+        JsonNode r = leesEnToets(Metrieken.bytes(Metrieken.event("zaak-events", NU, Uitkomst.Resultaat.VERWERKT, velden)), "zaak-events",
                 List.of("Verwerkt", "Overgeslagen", "Afgewezen"));
         assertEquals(1, r.get("Verwerkt").asLong());
         assertEquals("ZAAK-2026-0001", r.get("zaak").asText());

@@ -32,9 +32,11 @@ import nl.termijnwacht.local.LokaleStack;
  * <pre>
  * java -cp infra/benchmarks/target/benchmarks.jar nl.termijnwacht.benchmarks.KoudeStart [options]
  *   --runs N              timed JVMs per function and variant (default 10)
+ *   --controle            only the untimed check run of each function and variant, no timings: the smoke test of
+ *                         the deployed jars that `mvn verify` runs (infra/benchmarks/pom.xml)
  *   --repo DIR            repository root: events and, by default, the jars (default: found from the working dir)
  *   --variant LABEL=DIR   measure the jars in DIR (a repository root with functions/&lt;f&gt;/target/&lt;f&gt;.jar,
- *                         or a directory with &lt;f&gt;.jar); repeatable, variants are interleaved run by run
+ *                         or a directory with &lt;f&gt;.jar or one alle.jar); repeatable, variants are interleaved run by run
  *                         (default: one variant "huidig", the jars of --repo)
  *   --aot LABEL=DIR       like --variant, but each function JVM runs with a JDK 25 AOT cache that is first trained
  *                         on one real invocation against the emulator (repeatable)
@@ -86,7 +88,11 @@ public final class KoudeStart {
     private record Variant(String label, Path dir, boolean aot) {
         Path jar(Functie f) {
             Path inRepo = dir.resolve("functions").resolve(f.naam()).resolve("target").resolve(f.naam() + ".jar");
-            return Files.isRegularFile(inRepo) ? inRepo : dir.resolve(f.naam() + ".jar");
+            if (Files.isRegularFile(inRepo)) {
+                return inRepo;
+            }
+            Path eigen = dir.resolve(f.naam() + ".jar");
+            return Files.isRegularFile(eigen) ? eigen : dir.resolve("alle.jar"); // one jar for every function (infra/naief)
         }
     }
 
@@ -94,7 +100,7 @@ public final class KoudeStart {
     private record Meting(long initNs, long invokeNs, long wallNs) {
     }
 
-    private record Opties(int runs, Path repo, List<Variant> varianten, List<Functie> functies, String java,
+    private record Opties(int runs, boolean alleenControle, Path repo, List<Variant> varianten, List<Functie> functies, String java,
                           List<String> jvmArgs, Path csv, String referentie) {
     }
 
@@ -164,6 +170,9 @@ public final class KoudeStart {
                 for (Functie f : o.functies()) {
                     controle(o, emulator, v, f, driverDir, werk);
                 }
+            }
+            if (o.alleenControle()) {
+                return 0; // mvn verify: each deployed jar ran once, through its real handler, in a JVM of its own
             }
             for (int run = 1; run <= o.runs(); run++) {
                 for (Variant v : o.varianten()) {
@@ -453,6 +462,7 @@ public final class KoudeStart {
 
     private static Opties opties(String[] args) {
         int runs = 10;
+        boolean alleenControle = false;
         Path repo = null;
         List<Variant> varianten = new ArrayList<>();
         List<Functie> functies = new ArrayList<>();
@@ -469,6 +479,7 @@ public final class KoudeStart {
                         throw new IllegalArgumentException("--runs moet minstens 1 zijn");
                     }
                 }
+                case "--controle" -> alleenControle = true;
                 case "--repo" -> repo = Path.of(waarde(args, ++i, a)).toAbsolutePath().normalize();
                 case "--variant" -> {
                     String w = waarde(args, ++i, a);
@@ -496,7 +507,7 @@ public final class KoudeStart {
                 case "--java" -> java = waarde(args, ++i, a);
                 case "--jvm-arg" -> jvmArgs.add(waarde(args, ++i, a));
                 case "--csv" -> csv = Path.of(waarde(args, ++i, a)).toAbsolutePath();
-                case "-h", "--help" -> throw new IllegalArgumentException("opties: --runs N, --repo MAP, --variant LABEL=MAP (herhaalbaar), "
+                case "-h", "--help" -> throw new IllegalArgumentException("opties: --runs N, --controle, --repo MAP, --variant LABEL=MAP (herhaalbaar), "
                         + "--functie NAAM (herhaalbaar), --java PAD, --jvm-arg ARG (herhaalbaar), --csv BESTAND");
                 default -> throw new IllegalArgumentException("onbekende optie " + a + " (--help voor de opties)");
             }
@@ -514,7 +525,7 @@ public final class KoudeStart {
         if (csv == null) {
             csv = repo.resolve("infra/benchmarks/target/koude-start/runs.csv");
         }
-        return new Opties(runs, repo, List.copyOf(varianten), List.copyOf(functies), java, List.copyOf(jvmArgs), csv, referentie);
+        return new Opties(runs, alleenControle, repo, List.copyOf(varianten), List.copyOf(functies), java, List.copyOf(jvmArgs), csv, referentie);
     }
 
     private static String waarde(String[] args, int i, String optie) {

@@ -43,11 +43,9 @@ public final class KoudeStartDriver {
         long priming = 0;
         if (Boolean.getBoolean("koude-start.priming")) {
             // what SnapStart's beforeCheckpoint would run before the snapshot: the handler's Priming resource
-            // (nl.termijnwacht.aws.Priming, held by its Standaard holder); outside both timed windows
+            // (nl.termijnwacht.aws.Priming, from Functie.priming()); outside both timed windows
             long p0 = System.nanoTime();
-            java.lang.reflect.Field veld = Class.forName(args[0] + "$Standaard", true, klasse.getClassLoader()).getDeclaredField("PRIMING");
-            veld.setAccessible(true);
-            Object resource = veld.get(null);
+            Object resource = klasse.getMethod("priming").invoke(handler);
             resource.getClass().getMethod("prime").invoke(resource);
             priming = System.nanoTime() - p0;
         }

@@ -28,6 +28,19 @@ public final class AwsClients {
         this(omgeving, List.of());
     }
 
+    private static final class Lambda {
+        static final AwsClients CLIENTS = new AwsClients(Omgeving.uitSysteem());
+    }
+
+    public static AwsClients lambda() {
+        return Lambda.CLIENTS;
+    }
+
+    /** The naive build takes no part in SnapStart's snapshot. */
+    public boolean inLambda() {
+        return false;
+    }
+
     private <B extends AwsClientBuilder<B, C>, C> C bouw(B builder) {
         builder.overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build());
         omgeving.endpoint().ifPresent(builder::endpointOverride);

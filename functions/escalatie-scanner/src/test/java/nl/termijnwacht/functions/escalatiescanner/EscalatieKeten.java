@@ -26,7 +26,6 @@ import nl.termijnwacht.aws.Omgeving;
 import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
 import nl.termijnwacht.core.Kalender;
-import nl.termijnwacht.functions.escalatieevents.EscalatieEventVerwerking;
 import nl.termijnwacht.functions.escalatieevents.EscalatieEventsHandler;
 import nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler;
 import nl.termijnwacht.functions.zaakevents.ZaakEventsHandler;
@@ -84,21 +83,12 @@ final class EscalatieKeten {
             escalatieEvents = EscalatieEventsHandler.bouw(aws, klok);
             escalatieScanner = EscalatieScannerHandler.bouw(aws, klok);
         } else {
-            Afwijzingen afwijzingen = new Afwijzingen(aws.sqs(), o.afgewezenQueueUrl(), JSON);
-            escalatieEvents = new EscalatieEventsHandler(new EscalatieEventVerwerking(EscalatieRepository.van(aws), ladders, afwijzingen,
-                    o.instellingen(), o.afzenders()), afwijzingen, klok);
-            escalatieScanner = new EscalatieScannerHandler(scan(aws, ladders), klok);
+            escalatieEvents = new EscalatieEventsHandler(aws, ladders, klok);
+            escalatieScanner = new EscalatieScannerHandler(aws, new EscalatieScan(aws, ladders, JSON), klok);
         }
         escalaties = EscalatieRepository.van(aws);
         kalender = o.instellingen().kalender();
         sqs = aws.sqs();
-    }
-
-    /** An escalatie-scan on {@code aws} (e.g. through a fault proxy) with {@code ladders}. */
-    static EscalatieScan scan(AwsClients aws, Ladders ladders) {
-        Omgeving o = aws.omgeving();
-        return new EscalatieScan(EscalatieRepository.van(aws), ladders, new MeldingenLedger(aws.dynamoDb(), o.meldingenTabel(), o.lease()),
-                new Publisher(aws.sns(), JSON), o.escalatiesTopicArn(), o.regietafelTopicArn(), o.instellingen(), JSON, new Parallel(o.parallel()));
     }
 
     // ------------------------------------------------------------------ zaken

@@ -716,10 +716,11 @@ class EscalatieKetenTest {
         DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(o.regio()))
                 .endpointOverride(proxy.uri()).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("termijnwacht", "lokaal")))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        EscalatieScan scan = new EscalatieScan(new EscalatieRepository(dynamo, o.escalatiesTabel(), o.dueShards()), o.ladders(),
-                new MeldingenLedger(dynamo, o.meldingenTabel(), o.lease()), new Publisher(keten.stack.clientsVia(proxy.uri()).sns(), EscalatieKeten.JSON),
-                o.escalatiesTopicArn(), o.regietafelTopicArn(), o.instellingen(), EscalatieKeten.JSON, new Parallel(o.parallel()));
-        return new EscalatieScannerHandler(scan, keten.klok);
+        EscalatieRepository escalaties = new EscalatieRepository(dynamo, o.escalatiesTabel(), o.dueShards());
+        DueScan<EscalatieRepository.Opgeslagen> engine = new DueScan<>(escalaties.dueIndex(), new MeldingenLedger(dynamo, o.meldingenTabel(), o.lease()),
+                new Publisher(keten.stack.clientsVia(proxy.uri()).sns(), EscalatieKeten.JSON), new Parallel(o.parallel()));
+        EscalatieScan scan = new EscalatieScan(escalaties, o.ladders(), engine, o, EscalatieKeten.JSON);
+        return new EscalatieScannerHandler(keten.stack.clients(), scan, keten.klok);
     }
 
     /** One faulted run at 07:00, then fault-free runs at 07:02 (within the lease), 07:15 and 07:30; returns the counts per key. */

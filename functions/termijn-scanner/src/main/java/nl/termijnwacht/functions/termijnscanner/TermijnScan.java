@@ -9,14 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.Versieconflict;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.core.MijlpaalSoort;
 import nl.termijnwacht.aws.MeldingDocument;
-import nl.termijnwacht.aws.MeldingenLedger;
-import nl.termijnwacht.aws.Parallel;
-import nl.termijnwacht.aws.Publisher;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.aws.ZaakRepository.Sleutel;
 import nl.termijnwacht.aws.ZaakRepository.Zaak;
@@ -33,8 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class TermijnScan implements DueScan.Werk<Zaak> {
 
-    private static final int POGINGEN = 8;
-
     private final ZaakRepository zaken;
     private final EscalatieRepository escalaties;
     private final String topicArn;
@@ -42,14 +38,13 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
     private final ObjectMapper json;
     private final DueScan<Zaak> scan;
 
-    public TermijnScan(ZaakRepository zaken, EscalatieRepository escalaties, MeldingenLedger ledger, Publisher publisher, String topicArn,
-                       Zaakstand.Instellingen instellingen, ObjectMapper json, Parallel parallel) {
+    TermijnScan(ZaakRepository zaken, EscalatieRepository escalaties, AwsClients aws, ObjectMapper json) {
         this.zaken = zaken;
         this.escalaties = escalaties;
-        this.topicArn = topicArn;
-        this.instellingen = instellingen;
+        this.topicArn = aws.omgeving().termijnmeldingenTopicArn();
+        this.instellingen = aws.omgeving().instellingen();
         this.json = json;
-        this.scan = new DueScan<>(zaken.dueIndex(), ledger, publisher, parallel);
+        this.scan = DueScan.van(zaken.dueIndex(), aws, json);
     }
 
     /** One run at {@code nu}; {@code run} identifies its ledger claims (the Lambda request id). */
@@ -107,25 +102,16 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
     /** Stores what was sent on the zaak as read; only when another writer came first is it read again. */
     @Override
     public void werkBij(Zaak gelezen, Set<String> nieuwVerzonden, Instant nu) {
-        Zaak zaak = gelezen;
-        for (int poging = 1; ; poging++) {
+        Versieconflict.herhaal(gelezen, () -> zaken.lees(gelezen.dossier().gemeente(), gelezen.dossier().zaak()).orElse(null), zaak -> {
+            if (zaak == null) {
+                return null;
+            }
             Set<String> alle = new TreeSet<>(zaak.verzonden());
             alle.addAll(nieuwVerzonden);
             Zaakstand stand = Zaakstand.bepaal(zaak.dossier(), alle, nu, instellingen);
             escaleer(zaak, stand, nieuwVerzonden, alle, nu);
-            try {
-                zaken.bewaar(new Zaak(zaak.dossier(), alle, zaak.versie()), stand.termijn(), stand.volgendeMoment(nu), nu);
-                return;
-            } catch (ZaakRepository.GelijktijdigGewijzigd conflict) {
-                if (poging == POGINGEN) {
-                    throw conflict;
-                }
-                Versieconflict.wacht(poging);
-                zaak = zaken.lees(zaak.dossier().gemeente(), zaak.dossier().zaak()).orElse(null);
-                if (zaak == null) {
-                    return;
-                }
-            }
-        }
+            zaken.bewaar(new Zaak(zaak.dossier(), alle, zaak.versie()), stand.termijn(), stand.volgendeMoment(nu), nu);
+            return null;
+        });
     }
 }

@@ -23,8 +23,9 @@ class DueIndexTest {
         nl.termijnwacht.aws.DueScan.Verslag v = scanner.scan().voerUit(nu);
         assertEquals(10, v.bekeken());
         assertEquals(10, v.gelukt(), "only the latest overdue milestone per zaak: VERSTREKEN");
-        // 10 index keys + 1 read of each due zaak — nothing else of the 10,010 zaken
-        assertTrue(teller.items() <= 20, "items read: " + teller.items());
+        // the index carries what the scanner plans from: one item read per due zaak (make meting reports 1.00), nothing
+        // else of the 10,010 zaken; at most 1.1 per due item leaves room for one re-read after a version conflict
+        assertTrue(teller.items() <= 11, "items read for 10 due zaken: " + teller.items() + " (at most 1.1 per due item)");
         System.out.printf("termijn-scanner: 10.010 zaken, 10 due → %d items gelezen in %d verzoeken%n", teller.items(), teller.verzoeken());
     }
 }

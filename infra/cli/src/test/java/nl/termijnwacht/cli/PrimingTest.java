@@ -1,16 +1,18 @@
-package nl.termijnwacht.functions.zaakevents;
+package nl.termijnwacht.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import nl.termijnwacht.aws.AwsClients;
+import nl.termijnwacht.aws.Functie;
 import nl.termijnwacht.aws.Priming;
+import nl.termijnwacht.local.Functiecatalogus;
 import nl.termijnwacht.local.Inbox;
 import nl.termijnwacht.local.LokaleStack;
 import org.junit.jupiter.api.Test;
@@ -19,17 +21,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * SnapStart priming (nl.termijnwacht.aws.Priming) of every function against the emulator: its hooks run, every
- * step succeeds, and it only reads: the SDK saw nothing but GetItem, every table is still empty, no notification
+ * SnapStart priming (nl.termijnwacht.aws.Priming) of every function in template.yaml, with the steps its handler
+ * supplies, against the emulator: its hooks run, every step succeeds, and it only reads: the SDK saw nothing but GetItem, every table is still empty, no notification
  * reached an inbox and the rejection queue is empty. The JDK here has no jdk.crac, so the hooks are called directly.
  */
 class PrimingTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> FUNCTIES = List.of("zaak-events", "termijn-scanner", "escalatie-events", "escalatie-scanner");
 
     @Test
-    void primingLeestAlleenEnLaatDeStackOngemoeid() {
+    void primingLeestAlleenEnLaatDeStackOngemoeid() throws ReflectiveOperationException {
         LokaleStack stack = LokaleStack.voorTest();
         List<String> verzoeken = Collections.synchronizedList(new ArrayList<>());
         ExecutionInterceptor teller = new ExecutionInterceptor() {
@@ -40,8 +40,11 @@ class PrimingTest {
         };
         AwsClients aws = stack.clients(List.of(teller));
 
-        for (String functie : FUNCTIES) {
-            Priming priming = Priming.van(functie, Priming.standaard(functie, aws, JSON));
+        for (Functiecatalogus.Functie f : Functiecatalogus.standaard().functies()) {
+            String functie = f.naam();
+            Functie handler = (Functie) Class.forName(f.handlerKlasse()).getMethod("bouw", AwsClients.class, Clock.class).invoke(null, aws, Clock.systemUTC());
+            assertEquals(functie, handler.naam(), "the handler's name is template.yaml's");
+            Priming priming = handler.priming();
             priming.beforeCheckpoint(null);
             priming.afterRestore(null);
             assertEquals(priming.stappen(), priming.geslaagd(), functie + ": elke primingstap slaagt");
