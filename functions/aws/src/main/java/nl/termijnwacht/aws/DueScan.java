@@ -53,14 +53,14 @@ public final class DueScan<W> {
     }
 
     /**
-     * @param gelukt      notifications published
+     * @param verzonden   notifications published
      * @param alVerzonden found SENT already (an earlier run published them)
      * @param bezet       claimed by another run that is still within its lease, or advanced by another run meanwhile
      * @param mislukt     not published (refused or failed): released, tried next run
      * @param itemFouten  items that could not be read, planned, claimed or advanced, by name
      * @param overig      shard queries and batches that failed
      */
-    public record Verslag(int bekeken, int gelukt, int alVerzonden, int bezet, int mislukt, List<String> itemFouten, List<String> overig) {
+    public record Verslag(int bekeken, int verzonden, int alVerzonden, int bezet, int mislukt, List<String> itemFouten, List<String> overig) {
         public boolean geslaagd() {
             return itemFouten.isEmpty() && overig.isEmpty();
         }
@@ -153,9 +153,9 @@ public final class DueScan<W> {
             }
         }).stream().filter(f -> !f.isEmpty()).toList());
 
-        int gelukt = (int) verzendingen.stream().filter(Verzending::gepubliceerd).count();
-        return new Verslag(verzonden.size(), gelukt, beoordelingen.stream().mapToInt(b -> b.alVerzonden().size()).sum(),
-                beoordelingen.stream().mapToInt(Beoordeling::bezet).sum() + inHandenVanEenAndereRun.get(), verzendingen.size() - gelukt,
+        int gepubliceerd = (int) verzendingen.stream().filter(Verzending::gepubliceerd).count();
+        return new Verslag(verzonden.size(), gepubliceerd, beoordelingen.stream().mapToInt(b -> b.alVerzonden().size()).sum(),
+                beoordelingen.stream().mapToInt(Beoordeling::bezet).sum() + inHandenVanEenAndereRun.get(), verzendingen.size() - gepubliceerd,
                 List.copyOf(itemFouten), List.copyOf(overig));
     }
 

@@ -144,7 +144,7 @@ public final class EscalatieRepository {
     }
 
     /**
-     * The item a lapsed zaak opens on ladder termijnoverschrijding at level 1 (docs/escalatie.md, "Zaken"), due at
+     * The item a lapsed zaak opens on ladder termijnoverschrijding at level 1 (docs/escalatie.md, "The link with zaken"), due at
      * once so the escalatie-scanner tells level 1 on its next run. Opening twice is a no-op.
      */
     public boolean openVoorZaak(Zaakdossier dossier, LocalDate uitersteBeslisdatum, Instant nu, ZoneId zone) {

@@ -60,7 +60,7 @@ public final class Metrieken {
     public static ObjectNode run(String functie, Instant tijd, DueScan.Verslag v, ObjectNode velden) {
         Map<String, Long> t = new LinkedHashMap<>();
         t.put("Due", (long) v.bekeken());
-        t.put("Verzonden", (long) v.gelukt());
+        t.put("Verzonden", (long) v.verzonden());
         t.put("Overgeslagen", (long) v.alVerzonden() + v.bezet());
         t.put("Mislukt", (long) v.mislukt());
         t.put("Fouten", (long) v.itemFouten().size() + v.overig().size());

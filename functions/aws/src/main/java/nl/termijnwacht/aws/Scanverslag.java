@@ -22,7 +22,7 @@ public final class Scanverslag {
     public static byte[] uitvoer(String functie, String items, String item, DueScan.Verslag v, Instant nu, ObjectMapper json, Consumer<byte[]> log) {
         ObjectNode verslag = json.createObjectNode()
                 .put(items + "Bekeken", v.bekeken())
-                .put("verzonden", v.gelukt())
+                .put("verzonden", v.verzonden())
                 .put("alVerzonden", v.alVerzonden())
                 .put("bezet", v.bezet())
                 .put("mislukt", v.mislukt());

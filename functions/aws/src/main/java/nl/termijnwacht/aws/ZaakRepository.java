@@ -161,7 +161,7 @@ public final class ZaakRepository {
             List<WriteRequest> deel = new ArrayList<>();
             for (Zaakstand stand : standen.subList(i, Math.min(i + 25, standen.size()))) {
                 Zaak zaak = new Zaak(stand.dossier(), Set.of(), 0);
-                deel.add(WriteRequest.builder().putRequest(p -> p.item(item(zaak, stand.termijn(), stand.volgendeMoment(nu), nu))).build());
+                deel.add(WriteRequest.builder().putRequest(p -> p.item(item(zaak, stand.termijn(), stand.volgendMoment(nu), nu))).build());
             }
             Map<String, List<WriteRequest>> open = Map.of(tabel, deel);
             while (!open.isEmpty()) {

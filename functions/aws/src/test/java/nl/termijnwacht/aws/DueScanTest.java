@@ -160,7 +160,7 @@ class DueScanTest {
         DueScan.Verslag v = scan.voerUit(werk, NU, "run-1");
         assertTrue(v.geslaagd(), v.toString());
         assertEquals(5, v.bekeken());
-        assertEquals(25, v.gelukt());
+        assertEquals(25, v.verzonden());
         assertEquals(5, werk.gelezen.get(), "one read per due item");
         Map<String, Integer> inbox = ontvangen();
         assertEquals(25, inbox.size());
@@ -169,7 +169,7 @@ class DueScanTest {
 
         // a second run finds every notification SENT in the ledger: nothing is published again, the items are still advanced
         DueScan.Verslag opnieuw = scan.voerUit(werk, NU.plusSeconds(900), "run-2");
-        assertEquals(0, opnieuw.gelukt());
+        assertEquals(0, opnieuw.verzonden());
         assertEquals(25, opnieuw.alVerzonden());
         assertTrue(ontvangen().isEmpty());
     }
@@ -180,7 +180,7 @@ class DueScanTest {
         werk.due(new Werkstuk("w0", 3, topic));
         assertEquals(MeldingenLedger.Claim.GECLAIMD, ledger.claim("w0#1", "PROEF", NU, "andere-run"));
         DueScan.Verslag v = scan.voerUit(werk, NU, "run-1");
-        assertEquals(2, v.gelukt());
+        assertEquals(2, v.verzonden());
         assertEquals(1, v.bezet());
         assertEquals(Set.of("w0#0", "w0#2"), ontvangen().keySet());
         assertEquals(Set.of("m0", "m2"), werk.bijgewerkt.get("w0"), "only what this run sent is recorded");
@@ -194,7 +194,7 @@ class DueScanTest {
         werk.due(new Werkstuk("fout", 3, weg)); // its own batch (per topic), which SNS refuses
         DueScan.Verslag v = scan.voerUit(werk, NU, "run-1");
         assertFalse(v.geslaagd(), "the run reports what was left, so the alarm fires");
-        assertEquals(4, v.gelukt());
+        assertEquals(4, v.verzonden());
         assertEquals(3, v.mislukt());
         assertEquals(4, ontvangen().size(), "the other batch went out");
         assertFalse(werk.bijgewerkt.getOrDefault("fout", Set.of()).contains("m0"), "nothing unsent is recorded as sent");
@@ -202,7 +202,7 @@ class DueScanTest {
         // released at once, not held for the lease: once the topic is right, the next run sends them
         werk.items.put("fout", new Werkstuk("fout", 3, topic));
         DueScan.Verslag volgende = scan.voerUit(werk, NU.plusSeconds(60), "run-2");
-        assertEquals(3, volgende.gelukt());
+        assertEquals(3, volgende.verzonden());
         assertEquals(3, ontvangen().size());
     }
 
@@ -216,7 +216,7 @@ class DueScanTest {
         werk.conflict.add("bezet");
         DueScan.Verslag v = scan.voerUit(werk, NU, "run-1");
         assertEquals(List.of("werk kapot: onleesbaar"), v.itemFouten(), "an unreadable item is named and fails the run");
-        assertEquals(4, v.gelukt(), "the others are published");
+        assertEquals(4, v.verzonden(), "the others are published");
         assertEquals(1, v.bezet(), "a version conflict is another run advancing the item: busy, not a fault");
         assertEquals(Set.of("bezet#0", "bezet#1", "goed#0", "goed#1"), ontvangen().keySet());
         assertFalse(werk.bijgewerkt.containsKey("bezet"));

@@ -33,7 +33,7 @@ public record Beslistermijn(
         LocalDate verlengingMogelijkTot,
         Dwangsom dwangsom,
         LocalDate voorbarigeIngebrekestelling,
-        ZaakStatus status,
+        Zaakstatus status,
         List<Onzekerheid> onzekerheden,
         Kalender kalender) {
 

@@ -89,7 +89,7 @@ public sealed interface Feit {
     /**
      * What the fact says, without its id: {@code AanvullingGevraagd|2026-03-05|2026-04-05}. Two facts with
      * the same content are the same fact (a re-send under a new id changes nothing), and this compact
-     * line is also how a fact is stored (see docs/architectuur.md, "Zaken").
+     * line is also how a fact is stored (see docs/architectuur.md, "Facts in, state derived", "Stored form").
      */
     default String inhoud() {
         return soort().detailType() + "|" + switch (this) {

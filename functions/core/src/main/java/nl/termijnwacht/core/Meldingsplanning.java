@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Which milestones of a zaak are to be notified now, and when the next one falls due.
  *
- * <p>Within a chain ({@link MijlpaalSoort.Keten}) only the latest overdue milestone counts: a zaak
+ * <p>Within a chain ({@link Mijlpaalsoort.Keten}) only the latest overdue milestone counts: a zaak
  * registered late or a scanner outage never causes a burst of stale warnings. A milestone is identified
  * by its code and date, so a fact that moves the deadline creates new milestones while one already
  * sent for the same code and date is never repeated.
@@ -26,7 +26,7 @@ public record Meldingsplanning(List<Mijlpaal> nuVersturen, Instant volgende) {
      * @param verzonden keys ({@link #sleutel(Mijlpaal)}) of milestones already sent for this zaak
      */
     public static Meldingsplanning plan(List<Mijlpaal> mijlpalen, Set<String> verzonden, Instant nu, LocalTime tijd, ZoneId zone) {
-        Map<MijlpaalSoort.Keten, Mijlpaal> laatsteAchterstallige = new EnumMap<>(MijlpaalSoort.Keten.class);
+        Map<Mijlpaalsoort.Keten, Mijlpaal> laatsteAchterstallige = new EnumMap<>(Mijlpaalsoort.Keten.class);
         Instant volgende = null;
         for (Mijlpaal m : mijlpalen) { // in date order, so a later one replaces an earlier one
             Instant moment = m.moment(tijd, zone);

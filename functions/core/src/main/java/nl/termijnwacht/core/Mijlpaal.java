@@ -10,7 +10,7 @@ import java.time.ZoneId;
  *
  * @param werkdagenVooraf for a VOORWAARSCHUWING the working days before the deadline, else 0
  */
-public record Mijlpaal(MijlpaalSoort soort, LocalDate datum, int werkdagenVooraf) {
+public record Mijlpaal(Mijlpaalsoort soort, LocalDate datum, int werkdagenVooraf) {
 
     /** Stable name within a zaak, e.g. {@code VOORWAARSCHUWING-5}; with the date it identifies one notification. */
     public String code() {

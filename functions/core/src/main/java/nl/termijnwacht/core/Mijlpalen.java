@@ -28,22 +28,22 @@ public final class Mijlpalen {
         for (Opschorting o : termijn.opschortingen()) {
             if (o.soort() == Opschorting.Soort.TERMIJN_VERSTREKEN
                     || o.soort() == Opschorting.Soort.LOPEND && o.aanvullenVoor() != null) {
-                lijst.add(new Mijlpaal(MijlpaalSoort.OPSCHORTING_VERLOPEN, o.aanvullenVoor(), 0));
+                lijst.add(new Mijlpaal(Mijlpaalsoort.OPSCHORTING_VERLOPEN, o.aanvullenVoor(), 0));
             }
         }
-        if (termijn.status() != ZaakStatus.OPGESCHORT) {
+        if (termijn.status() != Zaakstatus.OPGESCHORT) {
             LocalDate uiterste = termijn.uitersteBeslisdatum();
             Kalender kalender = termijn.kalender();
             for (int n : waarschuwingsdagen) {
-                lijst.add(new Mijlpaal(MijlpaalSoort.VOORWAARSCHUWING, kalender.werkdagenVoor(uiterste, n), n));
+                lijst.add(new Mijlpaal(Mijlpaalsoort.VOORWAARSCHUWING, kalender.werkdagenVoor(uiterste, n), n));
             }
-            lijst.add(new Mijlpaal(MijlpaalSoort.VERVALDAG, uiterste, 0));
-            lijst.add(new Mijlpaal(MijlpaalSoort.VERSTREKEN, uiterste.plusDays(1), 0));
+            lijst.add(new Mijlpaal(Mijlpaalsoort.VERVALDAG, uiterste, 0));
+            lijst.add(new Mijlpaal(Mijlpaalsoort.VERSTREKEN, uiterste.plusDays(1), 0));
         }
         Dwangsom dwangsom = termijn.dwangsom();
         if (dwangsom != null) {
-            lijst.add(new Mijlpaal(MijlpaalSoort.DWANGSOM_START, dwangsom.eersteDag(), 0));
-            lijst.add(new Mijlpaal(MijlpaalSoort.DWANGSOM_MAX, dwangsom.laatsteDag(), 0));
+            lijst.add(new Mijlpaal(Mijlpaalsoort.DWANGSOM_START, dwangsom.eersteDag(), 0));
+            lijst.add(new Mijlpaal(Mijlpaalsoort.DWANGSOM_MAX, dwangsom.laatsteDag(), 0));
         }
         lijst.sort(Comparator.comparing(Mijlpaal::datum).thenComparing(Mijlpaal::soort));
         return List.copyOf(lijst);

@@ -84,7 +84,7 @@ public final class Termijnberekening {
                     "eerste dwangsomdag als de twee weken pas ná de dag van ontvangst van de ingebrekestelling ingaan"));
         }
 
-        ZaakStatus status = status(aanvraag, opschortingen, uiterste, peildatum);
+        Zaakstatus status = status(aanvraag, opschortingen, uiterste, peildatum);
         return new Beslistermijn(aanvraag, peildatum, ruweEinde, opschortingen, instemmingDagen, schorsing.nietMeegeteld(), opgeschorteDagen,
                 eindeNaOpschorting, verlenging, atwVanToepassing, uiterste, verlengingMogelijkTot, dwangsom,
                 voorbarigeIngebrekestelling, status, List.copyOf(onzekerheden), kalender);
@@ -403,18 +403,18 @@ public final class Termijnberekening {
         return new Dwangsom(ingebrekestelling, eersteDag, laatsteDag, dagen, Dwangsom.bedragVoor(dagen), laatsteDag.plusDays(14));
     }
 
-    private static ZaakStatus status(Aanvraag aanvraag, List<Opschorting> opschortingen, LocalDate uiterste, LocalDate peildatum) {
+    private static Zaakstatus status(Aanvraag aanvraag, List<Opschorting> opschortingen, LocalDate uiterste, LocalDate peildatum) {
         if (aanvraag.besluit() != null) {
-            return ZaakStatus.BESLOTEN;
+            return Zaakstatus.BESLOTEN;
         }
         if (aanvraag.ingetrokken() != null) {
-            return ZaakStatus.INGETROKKEN;
+            return Zaakstatus.INGETROKKEN;
         }
         for (Opschorting o : opschortingen) {
             if (o.soort() == Opschorting.Soort.LOPEND && !o.gevraagd().isAfter(peildatum)) {
-                return ZaakStatus.OPGESCHORT;
+                return Zaakstatus.OPGESCHORT;
             }
         }
-        return peildatum.isAfter(uiterste) ? ZaakStatus.VERSTREKEN : ZaakStatus.OPEN;
+        return peildatum.isAfter(uiterste) ? Zaakstatus.VERSTREKEN : Zaakstatus.OPEN;
     }
 }

@@ -36,7 +36,7 @@ public record Zaakmelding(
         return "zaak#" + gemeente + "#" + zaak + "#" + Meldingsplanning.sleutel(mijlpaal);
     }
 
-    public MijlpaalSoort soort() {
+    public Mijlpaalsoort soort() {
         return mijlpaal.soort();
     }
 

@@ -41,7 +41,7 @@ public record Zaakstand(Zaakdossier dossier, Beslistermijn termijn, Meldingsplan
     }
 
     /** When the scanner must look at this zaak again; null: never (decided, withdrawn, nothing pending). */
-    public Instant volgendeMoment(Instant nu) {
+    public Instant volgendMoment(Instant nu) {
         return planning.eerstVolgendMoment(nu);
     }
 

@@ -82,7 +82,7 @@ class EscalatieTest {
     }
 
     /**
-     * The design example, scanned daily and every notice sent: opened Wed 2026-04-29 at level 1; level 2 on Mon 05-04;
+     * The example of docs/escalatie.md ("Timing"), scanned daily and every notice sent: opened Wed 2026-04-29 at level 1; level 2 on Mon 05-04;
      * level 3 on Mon 05-11 (derivations in {@link #ontwerpvoorbeeld_klimtOpMaandag4Mei} and
      * {@link #bevrijdingsdag_telt_niet_niveau2_reageert_tot_vrijdag8Mei}).
      */
@@ -545,7 +545,7 @@ class EscalatieTest {
         winter = verstuur(winter, nu);
         assertEquals(Instant.parse("2026-01-12T06:00:00Z"), winter.volgendMoment(LADDER, K, nu, ZEVEN, AMSTERDAM));
 
-        // summer (UTC+2): the design example, up Mon 05-04 07:00 CEST = 05:00Z
+        // summer (UTC+2): the example of docs/escalatie.md ("Timing"), up Mon 05-04 07:00 CEST = 05:00Z
         Escalatie zomer = open("2026-04-29");
         Instant toen = om("2026-04-29", "07:00");
         assertEquals(toen, zomer.volgendMoment(LADDER, K, toen, ZEVEN, AMSTERDAM));

@@ -24,7 +24,7 @@ class EscalatiemeldingTest {
         return s.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
     }
 
-    /** The design example at level 2 since Mon 2026-05-04 (see EscalatieTest). */
+    /** The example of docs/escalatie.md ("Timing") at level 2 since Mon 2026-05-04 (see EscalatieTest). */
     private static Escalatie opNiveau2() {
         Escalatie e = verstuur(EscalatieTest.open("2026-04-29"), om("2026-04-29", "07:00"));
         return scan(e, "2026-05-04");

@@ -240,7 +240,7 @@ class KalenderTest {
 
         @Test
         @DisplayName("docs/termijnregels.md, Milestones: 2 werkdagen vóór di 2026-04-28 is do 2026-04-23 (ma 27-04 is Koningsdag)")
-        void designVoorbeeld() {
+        void voorbeeldUitDocsEscalatie() {
             assertEquals(LocalDate.of(2026, 4, 23), K.werkdagenVoor(LocalDate.of(2026, 4, 28), 2));
         }
 

@@ -51,8 +51,8 @@ class MijlpalenTest {
     void mijlpaalOmZevenUurNederlandseTijdOokRondZomertijd() {
         ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
         LocalTime zeven = LocalTime.of(7, 0);
-        assertEquals(Instant.parse("2026-03-27T06:00:00Z"), new Mijlpaal(MijlpaalSoort.VERVALDAG, parse("2026-03-27"), 0).moment(zeven, amsterdam));
-        assertEquals(Instant.parse("2026-03-30T05:00:00Z"), new Mijlpaal(MijlpaalSoort.VERVALDAG, parse("2026-03-30"), 0).moment(zeven, amsterdam));
+        assertEquals(Instant.parse("2026-03-27T06:00:00Z"), new Mijlpaal(Mijlpaalsoort.VERVALDAG, parse("2026-03-27"), 0).moment(zeven, amsterdam));
+        assertEquals(Instant.parse("2026-03-30T05:00:00Z"), new Mijlpaal(Mijlpaalsoort.VERVALDAG, parse("2026-03-30"), 0).moment(zeven, amsterdam));
     }
 
     @Test

@@ -205,17 +205,17 @@ class TermijnberekeningTest {
         void lopendeOpschortingMaaktZaakOpgeschort() {
             Aanvraag a = regulier("2025-01-06").metAanvulling(Aanvulling.gevraagd(parse("2025-01-10"), parse("2025-02-10")));
             Beslistermijn t = ENGINE.bereken(a, parse("2025-01-20"));
-            assertEquals(ZaakStatus.OPGESCHORT, t.status());
+            assertEquals(Zaakstatus.OPGESCHORT, t.status());
             assertEquals(9, t.opgeschorteDagen(), "11..19 January counted so far");
             assertTrue(Mijlpalen.voor(t, Mijlpalen.STANDAARD_WAARSCHUWINGEN).stream()
-                    .allMatch(m -> m.soort() == MijlpaalSoort.OPSCHORTING_VERLOPEN), "warnings pause");
+                    .allMatch(m -> m.soort() == Mijlpaalsoort.OPSCHORTING_VERLOPEN), "warnings pause");
         }
 
         @Test
         void ongebruikteAanvultermijnBeeindigtOpschortingVanzelf() {
             Aanvraag a = regulier("2025-01-06").metAanvulling(Aanvulling.gevraagd(parse("2025-01-10"), parse("2025-02-10")));
             Beslistermijn t = ENGINE.bereken(a, parse("2025-02-10"));
-            assertEquals(ZaakStatus.OPEN, t.status());
+            assertEquals(Zaakstatus.OPEN, t.status());
             assertEquals(30, t.opgeschorteDagen(), "11 Jan .. 9 Feb");
             assertEquals(Opschorting.Soort.TERMIJN_VERSTREKEN, t.opschortingen().getFirst().soort());
         }
@@ -293,8 +293,8 @@ class TermijnberekeningTest {
         void eenVerzoekNaAfloopWachtNietOpAanvulling_geenOpgeschorteStatusEnGeenMijlpaal() {
             Beslistermijn t = ENGINE.bereken(regulier("2025-01-06").metAanvulling(Aanvulling.gevraagd(parse("2025-03-20"), parse("2025-04-20"))),
                     parse("2025-03-25"));
-            assertEquals(ZaakStatus.VERSTREKEN, t.status());
-            assertTrue(Mijlpalen.voor(t, Mijlpalen.STANDAARD_WAARSCHUWINGEN).stream().noneMatch(m -> m.soort() == MijlpaalSoort.OPSCHORTING_VERLOPEN));
+            assertEquals(Zaakstatus.VERSTREKEN, t.status());
+            assertTrue(Mijlpalen.voor(t, Mijlpalen.STANDAARD_WAARSCHUWINGEN).stream().noneMatch(m -> m.soort() == Mijlpaalsoort.OPSCHORTING_VERLOPEN));
         }
     }
 
@@ -439,7 +439,7 @@ class TermijnberekeningTest {
         void tijdigBesluitGeenDwangsom() {
             Beslistermijn t = bereken(regulier("2025-01-06").metBesluit(parse("2025-03-03")).metIngebrekestelling(parse("2025-03-04")));
             assertNull(t.dwangsom());
-            assertEquals(ZaakStatus.BESLOTEN, t.status());
+            assertEquals(Zaakstatus.BESLOTEN, t.status());
             assertTrue(t.tijdigBesloten());
         }
 

@@ -205,17 +205,17 @@ class ZaakdossierTest {
 
         Zaakstand naVerzenden = Zaakstand.bepaal(d, Set.of("VERSTREKEN@2026-04-29"), nu, Zaakstand.Instellingen.standaard());
         assertEquals(List.of(), naVerzenden.planning().nuVersturen());
-        assertNull(naVerzenden.volgendeMoment(nu), "leaves the due index");
+        assertNull(naVerzenden.volgendMoment(nu), "leaves the due index");
     }
 
     @Test
-    void volgendeMomentIsZevenUurOpDeVolgendeMijlpaal() {
+    void volgendMomentIsZevenUurOpDeVolgendeMijlpaal() {
         Zaakdossier d = dossier(List.of(new Feit.AanvraagOntvangen("a", Procedure.REGULIER, parse("2026-03-02"))));
         Instant nu = parse("2026-03-02").atTime(10, 0).atZone(AMSTERDAM).toInstant();
         Zaakstand stand = Zaakstand.bepaal(d, Set.of(), nu, Zaakstand.Instellingen.standaard());
-        assertEquals(parse("2026-04-13").atTime(ZEVEN).atZone(AMSTERDAM).toInstant(), stand.volgendeMoment(nu));
+        assertEquals(parse("2026-04-13").atTime(ZEVEN).atZone(AMSTERDAM).toInstant(), stand.volgendMoment(nu));
         Instant achterstallig = parse("2026-04-13").atTime(9, 0).atZone(AMSTERDAM).toInstant();
-        assertEquals(achterstallig, Zaakstand.bepaal(d, Set.of(), achterstallig, Zaakstand.Instellingen.standaard()).volgendeMoment(achterstallig),
+        assertEquals(achterstallig, Zaakstand.bepaal(d, Set.of(), achterstallig, Zaakstand.Instellingen.standaard()).volgendMoment(achterstallig),
                 "an unsent due milestone keeps the zaak due now");
     }
 
@@ -239,14 +239,14 @@ class ZaakdossierTest {
                 new Feit.AanvullingGevraagd("b", parse("2026-04-10"), parse("2026-04-24"))));
         Instant tijdens = parse("2026-04-13").atTime(ZEVEN).atZone(AMSTERDAM).toInstant();
         Zaakstand stand = Zaakstand.bepaal(d, Set.of(), tijdens, Zaakstand.Instellingen.standaard());
-        assertEquals(ZaakStatus.OPGESCHORT, stand.termijn().status());
+        assertEquals(Zaakstatus.OPGESCHORT, stand.termijn().status());
         assertEquals(List.of(), stand.planning().nuVersturen(), "VW-10 of 04-13 pauses");
-        assertEquals(parse("2026-04-24").atTime(ZEVEN).atZone(AMSTERDAM).toInstant(), stand.volgendeMoment(tijdens));
+        assertEquals(parse("2026-04-24").atTime(ZEVEN).atZone(AMSTERDAM).toInstant(), stand.volgendMoment(tijdens));
 
         Instant verlopen = parse("2026-04-24").atTime(ZEVEN).atZone(AMSTERDAM).toInstant();
         Zaakstand daarna = Zaakstand.bepaal(d, Set.of(), verlopen, Zaakstand.Instellingen.standaard());
         LocalDate nieuw = daarna.termijn().uitersteBeslisdatum(); // 04-11..04-23 = 13 days: 04-27 + 13 = 05-10 (Sun) → Mon 05-11
         assertEquals(parse("2026-05-11"), nieuw);
-        assertTrue(daarna.planning().nuVersturen().stream().anyMatch(m -> m.soort() == MijlpaalSoort.OPSCHORTING_VERLOPEN));
+        assertTrue(daarna.planning().nuVersturen().stream().anyMatch(m -> m.soort() == Mijlpaalsoort.OPSCHORTING_VERLOPEN));
     }
 }

@@ -507,8 +507,8 @@ public final class KoudeStart {
                 case "--java" -> java = waarde(args, ++i, a);
                 case "--jvm-arg" -> jvmArgs.add(waarde(args, ++i, a));
                 case "--csv" -> csv = Path.of(waarde(args, ++i, a)).toAbsolutePath();
-                case "-h", "--help" -> throw new IllegalArgumentException("opties: --runs N, --controle, --repo MAP, --variant LABEL=MAP (herhaalbaar), "
-                        + "--functie NAAM (herhaalbaar), --java PAD, --jvm-arg ARG (herhaalbaar), --csv BESTAND");
+                case "-h", "--help" -> throw new IllegalArgumentException("opties: --runs N, --controle, --repo MAP, --variant LABEL=MAP (herhaalbaar), --aot LABEL=MAP (herhaalbaar), "
+                        + "--referentie LABEL, --functie NAAM (herhaalbaar), --java PAD, --jvm-arg ARG (herhaalbaar), --csv BESTAND");
                 default -> throw new IllegalArgumentException("onbekende optie " + a + " (--help voor de opties)");
             }
         }

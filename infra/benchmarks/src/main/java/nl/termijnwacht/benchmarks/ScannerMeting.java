@@ -51,7 +51,7 @@ public final class ScannerMeting {
                             : EscalatieScannerHandler.bouw(stack.clients(List.of(teller)), klok).scan().voerUit(nu);
                     long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
                     System.out.printf("%-18s %-8d %-6d %10d %8d %9.2f %10d %10d%n", scanner, open, due, ms, teller.items(),
-                            (double) teller.items() / due, teller.verzoeken(), v.gelukt());
+                            (double) teller.items() / due, teller.verzoeken(), v.verzonden());
                 }
             }
         }

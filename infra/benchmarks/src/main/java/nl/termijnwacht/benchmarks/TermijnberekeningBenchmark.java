@@ -16,7 +16,7 @@ import nl.termijnwacht.core.Mijlpalen;
 import nl.termijnwacht.core.Procedure;
 import nl.termijnwacht.core.Termijnberekening;
 import nl.termijnwacht.core.Verlenging;
-import nl.termijnwacht.core.ZaakStatus;
+import nl.termijnwacht.core.Zaakstatus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -222,7 +222,7 @@ public class TermijnberekeningBenchmark {
         String beschrijving() {
             Termijnberekening berekening = new Termijnberekening(Kalender.standaard());
             Map<Procedure, Integer> procedures = new EnumMap<>(Procedure.class);
-            Map<ZaakStatus, Integer> statussen = new EnumMap<>(ZaakStatus.class);
+            Map<Zaakstatus, Integer> statussen = new EnumMap<>(Zaakstatus.class);
             int[] aanvullingen = new int[4];
             int verlengd = 0;
             int dwangsom = 0;

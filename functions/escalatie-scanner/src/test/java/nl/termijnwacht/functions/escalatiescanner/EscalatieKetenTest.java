@@ -648,7 +648,7 @@ class EscalatieKetenTest {
             keten.klok.zet(om7(dag));
             long begin = System.nanoTime();
             List<DueScan.Verslag> v = tegelijk(escalatieRuns(keten, fase.getValue(), om7(dag)));
-            verslagen.append(dag).append(" (").append((System.nanoTime() - begin) / 1_000_000).append(" ms): ").append(v.stream().map(r -> r.gelukt() + "/" + r.alVerzonden() + "/" + r.bezet() + "/" + r.itemFouten().size())
+            verslagen.append(dag).append(" (").append((System.nanoTime() - begin) / 1_000_000).append(" ms): ").append(v.stream().map(r -> r.verzonden() + "/" + r.alVerzonden() + "/" + r.bezet() + "/" + r.itemFouten().size())
                     .toList()).append('\n');
             v.stream().flatMap(r -> r.itemFouten().stream()).map(f -> f.replaceAll("ZAAK-2026-8\\d+", "…")).distinct()
                     .forEach(f -> verslagen.append("  fout: ").append(f).append('\n'));

@@ -13,7 +13,7 @@ import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.Versieconflict;
 import nl.termijnwacht.aws.EscalatieRepository;
-import nl.termijnwacht.core.MijlpaalSoort;
+import nl.termijnwacht.core.Mijlpaalsoort;
 import nl.termijnwacht.aws.MeldingDocument;
 import nl.termijnwacht.aws.ZaakRepository;
 import nl.termijnwacht.aws.ZaakRepository.Sleutel;
@@ -90,11 +90,11 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
      * is closed by now solves its item (zaak-events does so too; this covers a besluit that came in between).
      */
     private void escaleer(Zaak zaak, Zaakstand stand, Set<String> nieuwVerzonden, Set<String> alle, Instant nu) {
-        boolean verstreken = nieuwVerzonden.stream().anyMatch(k -> k.startsWith(MijlpaalSoort.VERSTREKEN.name() + "@"));
+        boolean verstreken = nieuwVerzonden.stream().anyMatch(k -> k.startsWith(Mijlpaalsoort.VERSTREKEN.name() + "@"));
         if (verstreken && stand.termijn() != null) {
             escalaties.openVoorZaak(zaak.dossier(), stand.termijn().uitersteBeslisdatum(), nu, instellingen.zone());
         }
-        if (zaak.dossier().afsluiting().isPresent() && alle.stream().anyMatch(k -> k.startsWith(MijlpaalSoort.VERSTREKEN.name() + "@"))) {
+        if (zaak.dossier().afsluiting().isPresent() && alle.stream().anyMatch(k -> k.startsWith(Mijlpaalsoort.VERSTREKEN.name() + "@"))) {
             escalaties.sluitVoorZaak(zaak.dossier(), nu);
         }
     }
@@ -110,7 +110,7 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
             alle.addAll(nieuwVerzonden);
             Zaakstand stand = Zaakstand.bepaal(zaak.dossier(), alle, nu, instellingen);
             escaleer(zaak, stand, nieuwVerzonden, alle, nu);
-            zaken.bewaar(new Zaak(zaak.dossier(), alle, zaak.versie()), stand.termijn(), stand.volgendeMoment(nu), nu);
+            zaken.bewaar(new Zaak(zaak.dossier(), alle, zaak.versie()), stand.termijn(), stand.volgendMoment(nu), nu);
             return null;
         });
     }

@@ -22,7 +22,7 @@ class DueIndexTest {
         TermijnScannerHandler scanner = TermijnScannerHandler.bouw(stack.clients(List.of(teller)), new nl.termijnwacht.local.Simulatieklok(nu));
         nl.termijnwacht.aws.DueScan.Verslag v = scanner.scan().voerUit(nu);
         assertEquals(10, v.bekeken());
-        assertEquals(10, v.gelukt(), "only the latest overdue milestone per zaak: VERSTREKEN");
+        assertEquals(10, v.verzonden(), "only the latest overdue milestone per zaak: VERSTREKEN");
         // the index carries what the scanner plans from: one item read per due zaak (make meting reports 1.00), nothing
         // else of the 10,010 zaken; at most 1.1 per due item leaves room for one re-read after a version conflict
         assertTrue(teller.items() <= 11, "items read for 10 due zaken: " + teller.items() + " (at most 1.1 per due item)");

@@ -85,10 +85,10 @@ final class ZaakEventVerwerking {
             zaken.bewaar(zaak, null, null, nu);
             return;
         }
-        zaken.bewaar(zaak, stand.termijn(), stand.volgendeMoment(nu), nu);
+        zaken.bewaar(zaak, stand.termijn(), stand.volgendMoment(nu), nu);
     }
 
-    /** A besluit or withdrawal solves the zaak's escalation item, if it has one (docs/escalatie.md, "Zaken"). */
+    /** A besluit or withdrawal solves the zaak's escalation item, if it has one (docs/escalatie.md, "The link with zaken"). */
     private void sluitEscalatie(Zaakdossier dossier, Instant nu) {
         if (dossier.afsluiting().isPresent()) {
             escalaties.sluitVoorZaak(dossier, nu);

@@ -76,7 +76,7 @@ class VijandigeInvoerTest {
     private static final String LOG = "geen geplante waarde (marker) in een logregel";
     private static final String VERDRONGEN = "geen geaccepteerd feit verdrongen";
     private static final String AANTALLEN = ">= 1000 events geprobeerd, zowel geaccepteerd als afgewezen";
-    // beyond the brief's list, from the rules the brief states (docs/termijnregels.md, "Grenzen", §3.8, §7) and real SQS limits
+    // beyond the list, from the rules docs/termijnregels.md ("Grenzen") and docs/architectuur.md ("Facts in, state derived") state, and real SQS limits
     private static final String VERWACHT = "extra: uitkomst die de regels vastleggen (te groot, datumgrenzen, id hergebruikt, zelfde feit, tegenspraak, ...)";
     private static final String OPGESLAGEN = "extra: geen geplante waarde opgeslagen in Zaken (behalve als event-id-sleutel van feiten)";
     private static final String SQS_TEKENS = "extra: afwijzingsbericht bevat alleen tekens die echte SQS accepteert";

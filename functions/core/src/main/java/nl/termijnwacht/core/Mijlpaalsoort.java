@@ -1,7 +1,7 @@
 package nl.termijnwacht.core;
 
 /** Kinds of milestone of a zaak (docs/termijnregels.md, Milestones), grouped in chains: within a chain only the latest overdue one is sent. */
-public enum MijlpaalSoort {
+public enum Mijlpaalsoort {
     VOORWAARSCHUWING(Keten.TERMIJN),
     VERVALDAG(Keten.TERMIJN),
     VERSTREKEN(Keten.TERMIJN),
@@ -14,7 +14,7 @@ public enum MijlpaalSoort {
 
     private final Keten keten;
 
-    MijlpaalSoort(Keten keten) {
+    Mijlpaalsoort(Keten keten) {
         this.keten = keten;
     }
 

@@ -1,7 +1,7 @@
 package nl.termijnwacht.core;
 
 /** Where a zaak stands on the peildatum. */
-public enum ZaakStatus {
+public enum Zaakstatus {
     /** Running, before or on the deadline. */
     OPEN,
     /** A suspension is running: warnings pause. */
