@@ -68,21 +68,37 @@ public final class KoudeStart {
     private static final String OPGEPAKT_VANDAAG = "infra/benchmarks/target/koude-start/opgepakt-vandaag.json";
     private static final String ESCALATIE = "termijnoverschrijding:GM0363:ZAAK-2026-0001";
 
-    /** One function: its handler, the timed event, and what a correct first invocation looks like. */
-    private record Functie(String naam, String handler, String event, String controleEvent) {
+    /**
+     * One function: its handler, the timed event, the event of its check run, and whether it is scheduled (a scan
+     * over due work) or takes events.
+     */
+    private record Functie(String naam, String handler, String event, String controleEvent, boolean gepland) {
     }
 
-    /** The functions of template.yaml; an event-driven one is timed on its first sample and checked with a rejected event. */
+    /**
+     * The functions of template.yaml. A scheduled one runs on {@code events/NAME/schedule.json}; an event-driven one on
+     * its first sample in {@code events/NAME/}, unless named here with a timed event and a rejected one for its check.
+     */
     private static final Map<String, String[]> EVENTS = Map.of(
             "zaak-events", new String[] {"events/zaak-events/AanvraagOntvangen.json", "events/afgewezen/gemeentecode-ongeldig.json"},
             // a reply of today's level 1 to the item voorbereiden opens today (written by the harness)
             "escalatie-events", new String[] {OPGEPAKT_VANDAAG, "events/afgewezen/antwoord-niveau-ontbreekt.json"});
     private static final List<Functie> FUNCTIES = nl.termijnwacht.local.Functiecatalogus.standaard().functies().stream().map(f -> {
-        String[] paar = EVENTS.getOrDefault(f.naam(), new String[] {"events/" + f.naam() + "/schedule.json", "events/" + f.naam() + "/schedule.json"});
-        String event = paar[0];
-        String controle = paar[1];
-        return new Functie(f.naam(), f.handlerKlasse(), event, controle);
+        String standaard = f.planning().isPresent() ? "events/" + f.naam() + "/schedule.json" : eersteVoorbeeld(f.naam());
+        String[] paar = EVENTS.getOrDefault(f.naam(), new String[] {standaard, standaard});
+        return new Functie(f.naam(), f.handlerKlasse(), paar[0], paar[1], f.planning().isPresent());
     }).toList();
+
+    /** The first sample event of a function (by name), relative to the repository. */
+    private static String eersteVoorbeeld(String functie) {
+        Path map = Emulator.repoRoot(Path.of("")).orElse(Path.of("")).resolve("events").resolve(functie);
+        try (var bestanden = Files.list(map)) {
+            return bestanden.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().findFirst()
+                    .map(n -> "events/" + functie + "/" + n).orElseThrow(() -> new IllegalStateException("geen voorbeeld-event in " + map));
+        } catch (IOException e) {
+            throw new UncheckedIOException("geen voorbeeld-events voor " + functie + " in " + map, e);
+        }
+    }
 
     /** @param aot run with a JDK 25 AOT cache trained for it on one real invocation against the emulator */
     private record Variant(String label, Path dir, boolean aot) {
@@ -224,17 +240,19 @@ public final class KoudeStart {
     /**
      * termijn-scanner needs a zaak with due notifications: stored through zaak-events, in this JVM (untimed); the
      * escalation functions an item opened today at level 1, due at once.
+     *
+     * @return whether due work was prepared (a scheduled function must then send something)
      */
-    private static void voorbereiden(LokaleStack stack, Functie f, Path repo) {
+    private static boolean voorbereiden(LokaleStack stack, Functie f, Path repo) {
         if (f.naam().startsWith("escalatie-")) {
             java.time.Instant nu = java.time.Instant.now();
             java.time.LocalDate vandaag = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
             nl.termijnwacht.aws.EscalatieRepository.van(stack.clients()).open(nl.termijnwacht.core.Escalatie.voorVerstrekenZaak("GM0363",
                     "ZAAK-2026-0001", vandaag.minusDays(1), vandaag), nu, null, nu);
-            return;
+            return true;
         }
         if (!f.naam().equals("termijn-scanner")) {
-            return;
+            return false;
         }
         AwsClients aws = stack.clients();
         ZaakEventsHandler zaakEvents = ZaakEventsHandler.bouw(aws, Clock.systemUTC());
@@ -248,27 +266,34 @@ public final class KoudeStart {
         if (!r.path("resultaat").asText().equals("VERWERKT")) {
             throw new IllegalStateException("voorbereiding termijn-scanner: zaak niet opgeslagen: " + r);
         }
+        return true;
     }
 
+    /**
+     * The check run (and the smoke test of `mvn verify`): by the kind of function, not its name, so a new function is
+     * checked without an edit here. An event function answers a {@code resultaat}; when its check event is a rejected
+     * one, it is AFGEWEZEN and exactly one message reached the rejection queue (SQS). A scheduled one fails nothing,
+     * and every notification it counts reached the inbox through SNS; when due work was prepared, it sent some.
+     */
     private static void controle(Opties o, Emulator emulator, Variant v, Functie f, Path driverDir, Path werk) {
         LokaleStack stack = verseStack(emulator);
-        voorbereiden(stack, f, o.repo());
+        boolean voorbereid = voorbereiden(stack, f, o.repo());
         Uitkomst u = start(o, v, f, driverDir, werk, stack, f.controleEvent(), List.of());
         JsonNode r = json(u.uitvoer());
         AwsClients aws = stack.clients();
-        String fout = switch (f.naam()) {
-            case "zaak-events", "escalatie-events" -> {
-                List<JsonNode> afgewezen = Inbox.leesQueue(aws.sqs(), stack.voorzieningen().afgewezenQueueUrl());
-                yield r.path("resultaat").asText().equals("AFGEWEZEN") && afgewezen.size() == 1
-                        ? null : "verwacht AFGEWEZEN en 1 bericht in de afwijzingsqueue (SQS), kreeg " + r + " en " + afgewezen.size() + " bericht(en)";
-            }
-            case "termijn-scanner", "escalatie-scanner" -> {
-                int meldingen = new Inbox(aws.sqs(), stack.voorzieningen()).leeg().size();
-                yield r.path("verzonden").asInt() > 0 && r.path("mislukt").asInt() == 0 && meldingen == r.path("verzonden").asInt()
-                        ? null : "verwacht verzonden > 0, mislukt 0 en evenveel meldingen via SNS in de inbox, kreeg " + r + " en " + meldingen + " melding(en)";
-            }
-            default -> null;
-        };
+        String fout;
+        if (!f.gepland()) {
+            boolean afwijzing = f.controleEvent().startsWith("events/afgewezen/");
+            List<JsonNode> afgewezen = Inbox.leesQueue(aws.sqs(), stack.voorzieningen().afgewezenQueueUrl());
+            fout = !r.hasNonNull("resultaat") ? "verwacht een resultaat, kreeg " + r
+                    : afwijzing && !(r.path("resultaat").asText().equals("AFGEWEZEN") && afgewezen.size() == 1)
+                    ? "verwacht AFGEWEZEN en 1 bericht in de afwijzingsqueue (SQS), kreeg " + r + " en " + afgewezen.size() + " bericht(en)" : null;
+        } else {
+            int meldingen = new Inbox(aws.sqs(), stack.voorzieningen()).leeg().size();
+            fout = r.path("mislukt").asInt(-1) == 0 && meldingen == r.path("verzonden").asInt(-1) && (!voorbereid || meldingen > 0)
+                    ? null : "verwacht mislukt 0, evenveel meldingen via SNS in de inbox als verzonden" + (voorbereid ? " (meer dan 0)" : "")
+                    + ", kreeg " + r + " en " + meldingen + " melding(en)";
+        }
         if (fout != null) {
             throw new IllegalStateException("controle " + f.naam() + " (" + v.label() + ") mislukt: " + fout);
         }
@@ -277,11 +302,7 @@ public final class KoudeStart {
 
     private static void controleerUitvoer(Functie f, String uitvoer, Variant v) {
         JsonNode r = json(uitvoer);
-        boolean goed = switch (f.naam()) {
-            case "zaak-events", "escalatie-events" -> r.path("resultaat").asText().equals("VERWERKT");
-            case "termijn-scanner", "escalatie-scanner" -> r.path("verzonden").asInt() > 0 && r.path("mislukt").asInt() == 0;
-            default -> true;
-        };
+        boolean goed = f.gepland() ? r.path("mislukt").asInt(-1) == 0 : r.path("resultaat").asText().equals("VERWERKT");
         if (!goed) {
             throw new IllegalStateException(f.naam() + " (" + v.label() + ") gaf een onverwacht antwoord: " + uitvoer);
         }
