@@ -28,8 +28,20 @@ public final class Inbox {
 
     /** Each notification's JSON document (as an {@code sqs} subscriber gets it) plus a field {@code topic}. */
     public List<ObjectNode> leeg() {
+        return leeg(false);
+    }
+
+    /**
+     * As {@link #leeg()}, each document also with a field {@code attributen}: the message attributes SNS delivered with
+     * it, name → value (what a subscription's filter policy sees).
+     */
+    public List<ObjectNode> leegMetAttributen() {
+        return leeg(true);
+    }
+
+    private List<ObjectNode> leeg(boolean metAttributen) {
         List<ObjectNode> meldingen = new ArrayList<>();
-        inboxen.forEach((topic, url) -> verbruik(sqs, url, body -> meldingen.add(document(topic, body))));
+        inboxen.forEach((topic, url) -> verbruik(sqs, url, body -> meldingen.add(document(topic, body, metAttributen))));
         return meldingen;
     }
 
@@ -71,13 +83,17 @@ public final class Inbox {
         }
     }
 
-    private ObjectNode document(String topic, String body) {
+    private ObjectNode document(String topic, String body, boolean metAttributen) {
         try {
             JsonNode envelope = json.readTree(body);
             // An SNS→SQS delivery wraps the message (our 'sqs' JSON document) in an envelope.
             JsonNode doc = envelope.has("Message") && envelope.has("TopicArn") ? json.readTree(envelope.get("Message").asText()) : envelope;
             ObjectNode uit = doc.isObject() ? ((ObjectNode) doc).deepCopy() : json.createObjectNode().put("tekst", doc.asText());
             uit.put("topic", topic);
+            if (metAttributen) {
+                ObjectNode attributen = uit.putObject("attributen");
+                envelope.path("MessageAttributes").properties().forEach(a -> attributen.put(a.getKey(), a.getValue().path("Value").asText()));
+            }
             return uit;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

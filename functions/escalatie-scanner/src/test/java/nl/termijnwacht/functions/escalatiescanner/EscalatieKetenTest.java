@@ -1,11 +1,12 @@
 package nl.termijnwacht.functions.escalatiescanner;
 
-import static nl.termijnwacht.functions.escalatiescanner.EscalatieKeten.ESCALATIES;
-import static nl.termijnwacht.functions.escalatiescanner.EscalatieKeten.REGIETAFEL;
-import static nl.termijnwacht.functions.escalatiescanner.EscalatieKeten.om;
-import static nl.termijnwacht.functions.escalatiescanner.EscalatieKeten.om7;
-import static nl.termijnwacht.functions.escalatiescanner.EscalatieKeten.regel;
-import static nl.termijnwacht.functions.escalatiescanner.EscalatieKeten.verloop;
+import static nl.termijnwacht.local.Keten.ESCALATIES;
+import static nl.termijnwacht.local.Keten.REGIETAFEL;
+import static nl.termijnwacht.local.Keten.TERMIJNMELDINGEN;
+import static nl.termijnwacht.local.Keten.gebeurtenissen;
+import static nl.termijnwacht.local.Keten.om;
+import static nl.termijnwacht.local.Keten.om7;
+import static nl.termijnwacht.local.Keten.verloop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,8 +40,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.EscalatieRepository.Opgeslagen;
@@ -51,7 +51,10 @@ import nl.termijnwacht.aws.Omgeving;
 import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
 import nl.termijnwacht.core.Kalender;
+import nl.termijnwacht.functions.escalatieevents.EscalatieEventsHandler;
 import nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler;
+import nl.termijnwacht.local.Keten;
+import nl.termijnwacht.local.Laddertermen;
 import nl.termijnwacht.local.LokaleStack;
 import nl.termijnwacht.local.Storingsproxy;
 import org.junit.jupiter.api.Test;
@@ -65,82 +68,25 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The escalation chain end to end against the emulator: a zaak's term lapses, the termijn-scanner opens an item,
- * the escalatie-scanner climbs the ladder; replies, besluiten, variants of a gemeente, rejected replies, and
- * exactly-once under repetition, concurrency and a crash between publish and ledger. Expected dates come from
- * the ladder YAML (read here on its own, not through {@link Ladders}) and the Atw calendar.
+ * The escalation chain end to end against the emulator, on {@link Keten}: a zaak's term lapses, the termijn-scanner
+ * opens an item, the escalatie-scanner climbs the ladder; replies, besluiten, variants of a gemeente, rejected replies,
+ * and exactly-once under repetition, concurrency and a crash between publish and ledger. Expected dates come from the
+ * ladder YAML ({@link Laddertermen}, not through {@link Ladders}) and the Atw calendar.
  */
 class EscalatieKetenTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path LADDERS = Path.of("../../infra/ladders");
     private static final String GEMEENTE = "GM0363";
+    /** The topics of the ladder's notices. */
+    private static final String[] LADDER = {ESCALATIES, REGIETAFEL};
 
     private static String id(String gemeente, String zaak) {
         return "termijnoverschrijding:" + gemeente + ":" + zaak;
     }
 
-    // ------------------------------------------------------------------ the ladder as the YAML states it (oracle)
-
-    record Trede(int niveau, String rol, int reactie, int opvolg, boolean regietafel) {
-    }
-
-    record Termen(int herinnering, List<Trede> treden) {
-        int top() {
-            return treden.size();
-        }
-
-        Trede trede(int n) {
-            return treden.get(n - 1);
-        }
-    }
-
-    private static Termen termen(Path yaml) {
-        try {
-            JsonNode boom = YAML.readTree(yaml.toFile());
-            List<Trede> treden = new ArrayList<>();
-            for (JsonNode n : boom.get("niveaus")) {
-                treden.add(new Trede(n.get("niveau").asInt(), n.get("rol").asText(), n.get("reactieWerkdagen").asInt(),
-                        n.get("opvolgWerkdagen").asInt(), n.path("informeerRegietafel").asBoolean(false)));
-            }
-            return new Termen(boom.get("herinneringWerkdagen").asInt(), treden);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Termen standaard() {
-        return termen(LADDERS.resolve("termijnoverschrijding.yaml"));
-    }
-
-    /** A notice line for {@code niveau}, plus its regietafel copy when that level informs the regietafel. */
-    private static List<String> regels(Termen t, java.time.LocalDateTime moment, String soort, int niveau) {
-        List<String> uit = new ArrayList<>();
-        uit.add(moment + " " + soort + "/" + niveau + " " + ESCALATIES);
-        if (t.trede(niveau).regietafel()) {
-            uit.add(moment + " " + soort + "/" + niveau + " " + REGIETAFEL);
-        }
-        return uit;
-    }
-
-    /**
-     * The notices (scanner at 07:00 daily) of an item nobody answers, that is at {@code niveau} since {@code sinds}:
-     * up one level each time the level's reactieWerkdagen pass, then a reminder every herinneringWerkdagen at the top.
-     */
-    private static List<String> klim(Termen t, Kalender k, int niveau, LocalDate sinds, LocalDate tot) {
-        List<String> uit = new ArrayList<>();
-        while (true) {
-            boolean top = niveau == t.top();
-            LocalDate volgende = k.werkdagenNa(sinds, (top ? t.herinnering() : t.trede(niveau).reactie()) + 1);
-            if (volgende.isAfter(tot)) {
-                return uit;
-            }
-            if (!top) {
-                niveau++;
-            }
-            uit.addAll(regels(t, volgende.atTime(7, 0), top ? "HERINNERING" : "ESCALATIE", niveau));
-            sinds = volgende;
-        }
+    private static Laddertermen standaard() {
+        return Laddertermen.uit(LADDERS.resolve("termijnoverschrijding.yaml"));
     }
 
     private static ObjectNode enige(List<ObjectNode> meldingen, String escalatie, String soort, int niveau, String topic) {
@@ -160,25 +106,25 @@ class EscalatieKetenTest {
 
     @Test
     void eenStilleZaakKlimtDeLadderRondKoningsdag() {
-        EscalatieKeten keten = new EscalatieKeten();
-        Kalender k = keten.kalender;
-        Termen t = standaard();
+        Keten keten = Keten.voorTest();
+        Kalender k = keten.kalender();
+        Laddertermen t = standaard();
         // received Mon 2026-03-02: 8 weeks end on King's Day (Mon 04-27), shifted to Tue 04-28; VERSTREKEN Wed 04-29 07:00
         keten.ontvang(GEMEENTE, "ZAAK-2026-0427", "2026-03-02");
         String id = id(GEMEENTE, "ZAAK-2026-0427");
         LocalDate tot = LocalDate.parse("2026-06-30");
         keten.dagen(LocalDate.parse("2026-04-01"), tot);
 
-        List<ObjectNode> verstreken = keten.termijnmeldingen.stream().filter(m -> m.get("mijlpaal").asText().equals("VERSTREKEN")).toList();
+        List<ObjectNode> verstreken = keten.ontvangen(TERMIJNMELDINGEN).stream().filter(m -> m.get("mijlpaal").asText().equals("VERSTREKEN")).toList();
         assertEquals(1, verstreken.size());
         assertEquals("2026-04-29T05:00:00Z", verstreken.getFirst().get("aangemaakt").asText());
-        Opgeslagen item = keten.item(id);
+        Opgeslagen item = keten.escalatieItem(id);
         assertEquals(LocalDate.parse("2026-04-29"), item.escalatie().stand().geopend(), "opened the day VERSTREKEN went out");
 
         LocalDate geopend = LocalDate.parse("2026-04-29");
-        List<String> verwacht = new ArrayList<>(regels(t, geopend.atTime(7, 0), "ESCALATIE", 1));
-        verwacht.addAll(klim(t, k, 1, geopend, tot));
-        List<String> echt = verloop(keten.meldingen, id);
+        List<String> verwacht = new ArrayList<>(t.regels(geopend.atTime(7, 0), "ESCALATIE", 1));
+        verwacht.addAll(t.klim(k, 1, geopend, tot));
+        List<String> echt = verloop(keten.ontvangen(LADDER), id);
         assertEquals(verwacht, echt);
 
         // hand-checked: level 1 (2 days) from Wed 04-29: Thu 30, Fri 1 May → up Mon 05-04. Level 2 (3 days): Tue 05-05
@@ -194,7 +140,7 @@ class EscalatieKetenTest {
         assertTrue(echt.size() > 8, "reminders keep coming until solved: " + echt);
 
         // the level-1 notice: document and attributes
-        ObjectNode e1 = enige(keten.meldingen, id, "ESCALATIE", 1, ESCALATIES);
+        ObjectNode e1 = enige(keten.ontvangen(LADDER), id, "ESCALATIE", 1, ESCALATIES);
         String sleutel1 = "escalatie#" + id + "#1#ESCALATIE#1";
         assertEquals("termijnwacht.escalatie/1", e1.get("schema").asText());
         assertEquals("ESCALATIE", e1.get("soort").asText());
@@ -219,8 +165,8 @@ class EscalatieKetenTest {
                 "rol", "vakteam-vth", "idempotencyKey", sleutel1), attributen(e1));
 
         // level 3: on escalaties and, as a copy with its own key, on regietafel
-        ObjectNode e3 = enige(keten.meldingen, id, "ESCALATIE", 3, ESCALATIES);
-        ObjectNode r3 = enige(keten.meldingen, id, "ESCALATIE", 3, REGIETAFEL);
+        ObjectNode e3 = enige(keten.ontvangen(LADDER), id, "ESCALATIE", 3, ESCALATIES);
+        ObjectNode r3 = enige(keten.ontvangen(LADDER), id, "ESCALATIE", 3, REGIETAFEL);
         assertEquals("gemeentebestuur", e3.get("rol").asText());
         assertEquals(3, e3.get("geschiedenis").size());
         assertEquals(List.of("GEOPEND", "OMHOOG", "OMHOOG"), gebeurtenissen(e3));
@@ -230,13 +176,13 @@ class EscalatieKetenTest {
         assertTrue(r3.get("tekst").asText().contains("kopie voor de regietafel"), r3.get("tekst").asText());
         assertEquals(Map.of("soort", "ESCALATIE", "gemeente", GEMEENTE, "ladder", "termijnoverschrijding", "niveau", "3",
                 "rol", "gemeentebestuur", "idempotencyKey", r3.get("idempotencyKey").asText()), attributen(r3));
-        ObjectNode h = keten.meldingen.stream().filter(m -> m.get("soort").asText().equals("HERINNERING")).findFirst().orElseThrow();
+        ObjectNode h = keten.ontvangen(LADDER).stream().filter(m -> m.get("soort").asText().equals("HERINNERING")).findFirst().orElseThrow();
         assertEquals("HERINNERING", h.get("attributen").get("soort").asText());
         assertEquals("HERINNERING", gebeurtenissen(h).getLast());
 
-        elkeSleutelEenKeer(keten.meldingen);
-        assertEquals("OPEN", keten.ruw(id).get("status").s());
-        assertEquals("3", keten.ruw(id).get("niveau").n());
+        elkeSleutelEenKeer(keten.ontvangen(LADDER));
+        assertEquals("OPEN", keten.escalatieRuw(id).get("status").s());
+        assertEquals("3", keten.escalatieRuw(id).get("niveau").n());
     }
 
     private static Map<String, String> attributen(ObjectNode m) {
@@ -245,57 +191,51 @@ class EscalatieKetenTest {
         return a;
     }
 
-    private static List<String> gebeurtenissen(ObjectNode m) {
-        List<String> lijst = new ArrayList<>();
-        m.get("geschiedenis").forEach(s -> lijst.add(s.get("gebeurtenis").asText()));
-        return lijst;
-    }
-
     // ------------------------------------------------------------------ 2. taken up at level 2, not solved
 
     @Test
     void opgepaktOpNiveau2MaarNietOpgelostGaatNaDeOpvolgtermijnOmhoog() {
-        EscalatieKeten keten = new EscalatieKeten();
-        Termen t = standaard();
+        Keten keten = Keten.voorTest();
+        Laddertermen t = standaard();
         keten.ontvang(GEMEENTE, "ZAAK-2026-0002", "2026-03-02");
         String id = id(GEMEENTE, "ZAAK-2026-0002");
         keten.dagen("2026-04-27", "2026-05-05");
         LocalDate opgepakt = LocalDate.parse("2026-05-06");
         keten.antwoordVerwerkt(om(opgepakt, "10:00"), "Opgepakt", id, 2, "Capaciteit ingepland.");
-        assertEquals(keten.kalender.werkdagenNa(opgepakt, t.trede(2).opvolg()).toString(), keten.ruw(id).get("reactieUiterlijk").s());
-        keten.escalatieScan(om(opgepakt, "10:15"));
-        assertEquals(List.of(), keten.nieuw(), "taking it up sends nothing");
+        assertEquals(keten.kalender().werkdagenNa(opgepakt, t.trede(2).opvolg()).toString(), keten.escalatieRuw(id).get("reactieUiterlijk").s());
+        keten.run("escalatie-scanner", om(opgepakt, "10:15"));
+        assertEquals(List.of(), keten.nieuw(LADDER), "taking it up sends nothing");
         LocalDate tot = LocalDate.parse("2026-06-15");
         keten.dagen(opgepakt, tot);
 
-        LocalDate omhoog = keten.kalender.werkdagenNa(opgepakt, t.trede(2).opvolg() + 1);
+        LocalDate omhoog = keten.kalender().werkdagenNa(opgepakt, t.trede(2).opvolg() + 1);
         assertEquals(LocalDate.parse("2026-05-18"), omhoog, "hand-checked: 7, 8, 11, 12, 13 May (14 and 15 off) → Mon 18 May");
         List<String> verwacht = new ArrayList<>(List.of("2026-04-29T07:00 ESCALATIE/1 escalaties", "2026-05-04T07:00 ESCALATIE/2 escalaties"));
-        verwacht.addAll(regels(t, omhoog.atTime(7, 0), "ESCALATIE", 3));
-        verwacht.addAll(klim(t, keten.kalender, 3, omhoog, tot));
-        assertEquals(verwacht, verloop(keten.meldingen, id));
+        verwacht.addAll(t.regels(omhoog.atTime(7, 0), "ESCALATIE", 3));
+        verwacht.addAll(t.klim(keten.kalender(), 3, omhoog, tot));
+        assertEquals(verwacht, verloop(keten.ontvangen(LADDER), id));
         assertEquals(List.of("GEOPEND", "OMHOOG", "OPGEPAKT", "OMHOOG"),
-                gebeurtenissen(enige(keten.meldingen, id, "ESCALATIE", 3, ESCALATIES)));
-        elkeSleutelEenKeer(keten.meldingen);
+                gebeurtenissen(enige(keten.ontvangen(LADDER), id, "ESCALATIE", 3, ESCALATIES)));
+        elkeSleutelEenKeer(keten.ontvangen(LADDER));
     }
 
     // ------------------------------------------------------------------ 3. solved by the level at turn
 
     @Test
     void opgelostDoorHetNiveauAanZetMeldtElkGeinformeerdNiveauEnDanNooitMeer() {
-        EscalatieKeten keten = new EscalatieKeten();
+        Keten keten = Keten.voorTest();
         keten.ontvang(GEMEENTE, "ZAAK-2026-0031", "2026-03-02");
         keten.ontvang(GEMEENTE, "ZAAK-2026-0032", "2026-03-02");
         String boven = id(GEMEENTE, "ZAAK-2026-0031");
         String onder = id(GEMEENTE, "ZAAK-2026-0032");
         keten.dagen("2026-04-27", "2026-04-29");
         keten.antwoordVerwerkt(om("2026-04-30", "10:00"), "Opgelost", onder, 1, "Besluit verzonden.");
-        keten.escalatieScan(om("2026-04-30", "10:15"));
-        assertEquals(List.of("2026-04-30T10:15 OPGELOST/1 escalaties"), keten.nieuw().stream().map(EscalatieKeten::regel).toList());
+        keten.run("escalatie-scanner", om("2026-04-30", "10:15"));
+        assertEquals(List.of("2026-04-30T10:15 OPGELOST/1 escalaties"), keten.nieuw(LADDER).stream().map(Keten::regel).toList());
         keten.dagen("2026-04-30", "2026-05-11");
         keten.antwoordVerwerkt(om("2026-05-12", "10:00"), "Opgelost", boven, 3, "Besluit genomen en bekendgemaakt.");
-        keten.escalatieScan(om("2026-05-12", "10:15"));
-        List<ObjectNode> opgelost = keten.nieuw();
+        keten.run("escalatie-scanner", om("2026-05-12", "10:15"));
+        List<ObjectNode> opgelost = keten.nieuw(LADDER);
         assertEquals(List.of("2026-05-12T10:15 OPGELOST/1 escalaties", "2026-05-12T10:15 OPGELOST/2 escalaties",
                 "2026-05-12T10:15 OPGELOST/3 escalaties", "2026-05-12T10:15 OPGELOST/3 regietafel"), verloop(opgelost, boven));
         ObjectNode o3 = enige(opgelost, boven, "OPGELOST", 3, ESCALATIES);
@@ -306,48 +246,48 @@ class EscalatieKetenTest {
         assertEquals("OPGELOST", o3.get("attributen").get("soort").asText());
 
         keten.dagen(LocalDate.parse("2026-05-12"), LocalDate.parse("2026-05-12").plusDays(30));
-        assertEquals(List.of(), keten.nieuw(), "nothing more, ever");
-        assertEquals(4 + 1, keten.meldingen.stream().filter(m -> m.get("soort").asText().equals("OPGELOST")).count());
-        assertEquals(List.of("2026-04-29T07:00 ESCALATIE/1 escalaties", "2026-04-30T10:15 OPGELOST/1 escalaties"), verloop(keten.meldingen, onder));
+        assertEquals(List.of(), keten.nieuw(LADDER), "nothing more, ever");
+        assertEquals(4 + 1, keten.ontvangen(LADDER).stream().filter(m -> m.get("soort").asText().equals("OPGELOST")).count());
+        assertEquals(List.of("2026-04-29T07:00 ESCALATIE/1 escalaties", "2026-04-30T10:15 OPGELOST/1 escalaties"), verloop(keten.ontvangen(LADDER), onder));
         for (String id : List.of(boven, onder)) {
-            assertEquals("OPGELOST", keten.ruw(id).get("status").s());
-            assertFalse(keten.ruw(id).containsKey("dueAt"), "out of the due index: " + keten.ruw(id));
+            assertEquals("OPGELOST", keten.escalatieRuw(id).get("status").s());
+            assertFalse(keten.escalatieRuw(id).containsKey("dueAt"), "out of the due index: " + keten.escalatieRuw(id));
         }
-        assertTrue(keten.escalaties.inIndex().isEmpty());
-        elkeSleutelEenKeer(keten.meldingen);
+        assertTrue(keten.escalaties().inIndex().isEmpty());
+        elkeSleutelEenKeer(keten.ontvangen(LADDER));
     }
 
     // ------------------------------------------------------------------ 4. solved by the zaak
 
     @Test
     void eenBesluitOfIntrekkingLostHetOpEnMeldtElkGeinformeerdNiveau() {
-        EscalatieKeten keten = new EscalatieKeten();
+        Keten keten = Keten.voorTest();
         keten.ontvang(GEMEENTE, "ZAAK-2026-0041", "2026-03-02");
         keten.ontvang(GEMEENTE, "ZAAK-2026-0042", "2026-03-02");
         String besluit = id(GEMEENTE, "ZAAK-2026-0041");
         String ingetrokken = id(GEMEENTE, "ZAAK-2026-0042");
         keten.dagen("2026-04-27", "2026-05-05");
         keten.zaakFeit(om("2026-05-06", "10:00"), "BesluitBekendgemaakt", GEMEENTE, "ZAAK-2026-0041", "\"datum\":\"2026-05-06\"");
-        keten.escalatieScan(om("2026-05-06", "10:15"));
-        assertEquals(List.of("2026-05-06T10:15 OPGELOST/1 escalaties", "2026-05-06T10:15 OPGELOST/2 escalaties"), verloop(keten.nieuw(), besluit));
-        assertEquals("OPGELOST|2026-05-06|0|besluit bekendgemaakt op 2026-05-06", stap(keten.item(besluit).escalatie().geschiedenis().getLast()));
+        keten.run("escalatie-scanner", om("2026-05-06", "10:15"));
+        assertEquals(List.of("2026-05-06T10:15 OPGELOST/1 escalaties", "2026-05-06T10:15 OPGELOST/2 escalaties"), verloop(keten.nieuw(LADDER), besluit));
+        assertEquals("OPGELOST|2026-05-06|0|besluit bekendgemaakt op 2026-05-06", stap(keten.escalatieItem(besluit).escalatie().geschiedenis().getLast()));
 
         keten.dagen("2026-05-06", "2026-05-11");
         keten.zaakFeit(om("2026-05-12", "10:00"), "AanvraagIngetrokken", GEMEENTE, "ZAAK-2026-0042", "\"datum\":\"2026-05-12\"");
-        keten.escalatieScan(om("2026-05-12", "10:15"));
+        keten.run("escalatie-scanner", om("2026-05-12", "10:15"));
         assertEquals(List.of("2026-05-12T10:15 OPGELOST/1 escalaties", "2026-05-12T10:15 OPGELOST/2 escalaties",
-                "2026-05-12T10:15 OPGELOST/3 escalaties", "2026-05-12T10:15 OPGELOST/3 regietafel"), verloop(keten.nieuw(), ingetrokken));
+                "2026-05-12T10:15 OPGELOST/3 escalaties", "2026-05-12T10:15 OPGELOST/3 regietafel"), verloop(keten.nieuw(LADDER), ingetrokken));
 
         keten.dagen(LocalDate.parse("2026-05-12"), LocalDate.parse("2026-05-12").plusDays(30));
-        assertEquals(List.of(), keten.nieuw(), "nothing more, ever");
+        assertEquals(List.of(), keten.nieuw(LADDER), "nothing more, ever");
         assertEquals(List.of("2026-04-29T07:00 ESCALATIE/1 escalaties", "2026-05-04T07:00 ESCALATIE/2 escalaties",
-                "2026-05-06T10:15 OPGELOST/1 escalaties", "2026-05-06T10:15 OPGELOST/2 escalaties"), verloop(keten.meldingen, besluit));
-        assertTrue(keten.escalaties.inIndex().isEmpty());
+                "2026-05-06T10:15 OPGELOST/1 escalaties", "2026-05-06T10:15 OPGELOST/2 escalaties"), verloop(keten.ontvangen(LADDER), besluit));
+        assertTrue(keten.escalaties().inIndex().isEmpty());
         // a repeated besluit (a re-delivery) changes nothing
-        Map<String, AttributeValue> voor = keten.ruw(besluit);
+        Map<String, AttributeValue> voor = keten.escalatieRuw(besluit);
         keten.zaakEvent(om("2026-06-20", "10:00"), "BesluitBekendgemaakt", GEMEENTE, "ZAAK-2026-0041", "\"datum\":\"2026-05-06\"");
-        assertEquals(voor, keten.ruw(besluit));
-        elkeSleutelEenKeer(keten.meldingen);
+        assertEquals(voor, keten.escalatieRuw(besluit));
+        elkeSleutelEenKeer(keten.ontvangen(LADDER));
     }
 
     private static String stap(nl.termijnwacht.core.Escalatie.Stap s) {
@@ -358,17 +298,17 @@ class EscalatieKetenTest {
 
     @Test
     void teruggelegdDoorNiveau2GeeftNiveau1EenBesluitEnEenNieuweTermijn() {
-        EscalatieKeten keten = new EscalatieKeten();
-        Termen t = standaard();
+        Keten keten = Keten.voorTest();
+        Laddertermen t = standaard();
         keten.ontvang(GEMEENTE, "ZAAK-2026-0005", "2026-03-02");
         String id = id(GEMEENTE, "ZAAK-2026-0005");
         keten.dagen("2026-04-27", "2026-05-05");
         String besluit = "Extra capaciteit toegewezen; vakteam beslist binnen de termijn.";
         LocalDate terug = LocalDate.parse("2026-05-06");
         keten.antwoordVerwerkt(om(terug, "10:00"), "Teruggelegd", id, 2, besluit);
-        keten.escalatieScan(om(terug, "10:15"));
-        List<ObjectNode> nieuw = keten.nieuw();
-        assertEquals(List.of("2026-05-06T10:15 TERUGGELEGD/1 escalaties"), nieuw.stream().map(EscalatieKeten::regel).toList());
+        keten.run("escalatie-scanner", om(terug, "10:15"));
+        List<ObjectNode> nieuw = keten.nieuw(LADDER);
+        assertEquals(List.of("2026-05-06T10:15 TERUGGELEGD/1 escalaties"), nieuw.stream().map(Keten::regel).toList());
         ObjectNode tg = nieuw.getFirst();
         assertEquals("vakteam-vth", tg.get("rol").asText());
         assertEquals("TERUGGELEGD", tg.get("attributen").get("soort").asText());
@@ -377,18 +317,18 @@ class EscalatieKetenTest {
         assertEquals(besluit, laatste.get("toelichting").asText());
         assertEquals(1, laatste.get("niveau").asInt());
         assertTrue(tg.get("tekst").asText().contains("met besluit: " + besluit), tg.get("tekst").asText());
-        assertEquals(keten.kalender.werkdagenNa(terug, t.trede(1).reactie()).toString(), tg.get("reactieUiterlijk").asText(), "a fresh term");
+        assertEquals(keten.kalender().werkdagenNa(terug, t.trede(1).reactie()).toString(), tg.get("reactieUiterlijk").asText(), "a fresh term");
         assertEquals("2026-05-08", tg.get("reactieUiterlijk").asText());
 
         LocalDate tot = LocalDate.parse("2026-06-15");
         keten.dagen(terug.plusDays(1), tot);
         List<String> verwacht = new ArrayList<>(List.of("2026-04-29T07:00 ESCALATIE/1 escalaties", "2026-05-04T07:00 ESCALATIE/2 escalaties",
                 "2026-05-06T10:15 TERUGGELEGD/1 escalaties"));
-        verwacht.addAll(klim(t, keten.kalender, 1, terug, tot));
-        List<String> echt = verloop(keten.meldingen, id);
+        verwacht.addAll(t.klim(keten.kalender(), 1, terug, tot));
+        List<String> echt = verloop(keten.ontvangen(LADDER), id);
         assertEquals(verwacht, echt);
         assertEquals("2026-05-11T07:00 ESCALATIE/2 escalaties", echt.get(3), "hand-checked: 7, 8 May, then Mon 11 May");
-        elkeSleutelEenKeer(keten.meldingen);
+        elkeSleutelEenKeer(keten.ontvangen(LADDER));
     }
 
     // ------------------------------------------------------------------ 6. a gemeente's own ladder
@@ -432,7 +372,11 @@ class EscalatieKetenTest {
             }
         }
         Files.writeString(map.resolve("termijnoverschrijding.GM0999.yaml"), VARIANT);
-        EscalatieKeten keten = new EscalatieKeten(Map.of(), Ladders.uitMap(map, "test"));
+        Ladders ladders = Ladders.uitMap(map, "test");
+        // escalatie-scanner and escalatie-events read these ladders; the rest of their configuration is the stack's
+        Keten keten = Keten.voorTest()
+                .met("escalatie-events", (aws, klok) -> new EscalatieEventsHandler(aws, ladders, klok))
+                .met("escalatie-scanner", (aws, klok) -> new EscalatieScannerHandler(aws, new EscalatieScan(aws, ladders, JSON), klok));
         keten.ontvang("GM0999", "ZAAK-2026-0999", "2026-03-02");
         keten.ontvang("GM0001", "ZAAK-2026-0001", "2026-03-02");
         String variant = id("GM0999", "ZAAK-2026-0999");
@@ -441,26 +385,26 @@ class EscalatieKetenTest {
         LocalDate tot = LocalDate.parse("2026-05-29");
         keten.dagen(LocalDate.parse("2026-04-27"), tot);
 
-        Termen eigen = termen(map.resolve("termijnoverschrijding.GM0999.yaml"));
-        Termen std = standaard();
-        List<String> verwachtEigen = new ArrayList<>(regels(eigen, geopend.atTime(7, 0), "ESCALATIE", 1));
-        verwachtEigen.addAll(klim(eigen, keten.kalender, 1, geopend, tot));
-        List<String> verwachtStd = new ArrayList<>(regels(std, geopend.atTime(7, 0), "ESCALATIE", 1));
-        verwachtStd.addAll(klim(std, keten.kalender, 1, geopend, tot));
-        List<String> echtEigen = verloop(keten.meldingen, variant);
+        Laddertermen eigen = Laddertermen.uit(map.resolve("termijnoverschrijding.GM0999.yaml"));
+        Laddertermen std = standaard();
+        List<String> verwachtEigen = new ArrayList<>(eigen.regels(geopend.atTime(7, 0), "ESCALATIE", 1));
+        verwachtEigen.addAll(eigen.klim(keten.kalender(), 1, geopend, tot));
+        List<String> verwachtStd = new ArrayList<>(std.regels(geopend.atTime(7, 0), "ESCALATIE", 1));
+        verwachtStd.addAll(std.klim(keten.kalender(), 1, geopend, tot));
+        List<String> echtEigen = verloop(keten.ontvangen(LADDER), variant);
         assertEquals(verwachtEigen, echtEigen);
-        assertEquals(verwachtStd, verloop(keten.meldingen, gewoon));
+        assertEquals(verwachtStd, verloop(keten.ontvangen(LADDER), gewoon));
         // hand-checked: 1 day a level from Wed 04-29 → Fri 05-01, Wed 05-06 (05-04 counts, 05-05 off), Fri 05-08
         assertEquals(List.of("2026-04-29T07:00 ESCALATIE/1 escalaties", "2026-05-01T07:00 ESCALATIE/2 escalaties",
                 "2026-05-06T07:00 ESCALATIE/3 escalaties", "2026-05-06T07:00 ESCALATIE/3 regietafel",
                 "2026-05-08T07:00 ESCALATIE/4 escalaties", "2026-05-08T07:00 ESCALATIE/4 regietafel"), echtEigen.subList(0, 6));
 
-        ObjectNode e4 = enige(keten.meldingen, variant, "ESCALATIE", 4, ESCALATIES);
+        ObjectNode e4 = enige(keten.ontvangen(LADDER), variant, "ESCALATIE", 4, ESCALATIES);
         assertEquals("burgemeester", e4.get("rol").asText());
         assertEquals("burgemeester", e4.get("attributen").get("rol").asText());
         assertEquals(2, e4.get("ladderVersie").asInt());
         assertTrue(e4.get("tekst").asText().contains("Ladder termijnoverschrijding (GM0999) versie 2"), e4.get("tekst").asText());
-        assertEquals("vakteam-vth", enige(keten.meldingen, gewoon, "ESCALATIE", 1, ESCALATIES).get("rol").asText());
+        assertEquals("vakteam-vth", enige(keten.ontvangen(LADDER), gewoon, "ESCALATIE", 1, ESCALATIES).get("rol").asText());
 
         // escalatie-events reads the same ladders: level 4 exists for GM0999 only
         Instant later = om(tot.plusDays(1), "10:00");
@@ -468,7 +412,7 @@ class EscalatieKetenTest {
         JsonNode af = keten.antwoord(later, "Opgepakt", gewoon, 4, null);
         assertEquals("AFGEWEZEN", af.get("resultaat").asText(), af.toString());
         assertEquals("niveau", keten.afgewezen().getFirst().get("veld").asText());
-        elkeSleutelEenKeer(keten.meldingen);
+        elkeSleutelEenKeer(keten.ontvangen(LADDER));
     }
 
     // ------------------------------------------------------------------ 7. rejected replies
@@ -482,12 +426,12 @@ class EscalatieKetenTest {
     }
 
     /** A reply that must be rejected on {@code veld}, with the item(s) unchanged, stored version and all. */
-    private static void afgewezen(EscalatieKeten keten, String wat, Instant op, String invoer, String veld, String redenBevat, String... items) {
+    private static void afgewezen(Keten keten, String wat, Instant op, String invoer, String veld, String redenBevat, String... items) {
         Map<String, Opgeslagen> voor = new HashMap<>();
         Map<String, Map<String, AttributeValue>> ruwVoor = new HashMap<>();
         for (String i : items) {
-            voor.put(i, keten.item(i));
-            ruwVoor.put(i, keten.ruw(i));
+            voor.put(i, keten.escalatieItem(i));
+            ruwVoor.put(i, keten.escalatieRuw(i));
         }
         JsonNode uit = keten.antwoordRuw(op, invoer);
         assertEquals("AFGEWEZEN", uit.get("resultaat").asText(), wat + ": " + uit);
@@ -500,14 +444,14 @@ class EscalatieKetenTest {
         assertTrue(a.get("reden").asText().contains(redenBevat), wat + ": " + a.get("reden").asText());
         assertNotNull(a.get("event"), wat);
         for (String i : items) {
-            assertEquals(voor.get(i), keten.item(i), wat + ": item changed");
-            assertEquals(ruwVoor.get(i), keten.ruw(i), wat + ": stored item changed");
+            assertEquals(voor.get(i), keten.escalatieItem(i), wat + ": item changed");
+            assertEquals(ruwVoor.get(i), keten.escalatieRuw(i), wat + ": stored item changed");
         }
     }
 
     @Test
     void elkAfgewezenAntwoordGaatNaarDeAfwijzingsqueueEnVerandertNiets() {
-        EscalatieKeten keten = new EscalatieKeten();
+        Keten keten = Keten.voorTest();
         // ZAAK-2026-0001 is the zaak the sample events in events/ name
         keten.ontvang(GEMEENTE, "ZAAK-2026-0001", "2026-03-02");
         keten.ontvang(GEMEENTE, "ZAAK-2026-0071", "2026-03-02");
@@ -516,11 +460,11 @@ class EscalatieKetenTest {
         keten.dagen("2026-04-27", "2026-04-29");
 
         Instant dertig = om("2026-04-30", "10:00");
-        afgewezen(keten, "Teruggelegd van niveau 1", dertig, EscalatieKeten.antwoordEvent(keten.nieuwId(), "Teruggelegd", dertig,
-                EscalatieKeten.detail(id, 1, "2026-04-30", "Geen besluit mogelijk.")), "niveau", "laagste niveau", id);
+        afgewezen(keten, "Teruggelegd van niveau 1", dertig, Keten.antwoordEvent(keten.nieuwId(), "Teruggelegd", dertig,
+                Keten.detail(id, 1, "2026-04-30", "Geen besluit mogelijk.")), "niveau", "laagste niveau", id);
         keten.antwoordVerwerkt(dertig, "Opgelost", dicht, 1, "Besluit verzonden.");
         keten.dagen("2026-04-30", "2026-05-07");
-        assertEquals(2, keten.item(id).escalatie().stand().niveau());
+        assertEquals(2, keten.escalatieItem(id).escalatie().stand().niveau());
 
         Instant op = om("2026-05-07", "10:00");
         List<String> beide = List.of(id, dicht);
@@ -531,9 +475,9 @@ class EscalatieKetenTest {
         afgewezen(keten, "onbekende escalatie", op, bestand("afgewezen/antwoord-onbekende-escalatie.json"), "escalatie", "onbekende escalatie", items);
         afgewezen(keten, "opgeloste escalatie", op, antwoord(keten, "Opgepakt", op, dicht, 1, "2026-05-07", null), "escalatie", "al opgelost", items);
         afgewezen(keten, "niveau ontbreekt", op, bestand("afgewezen/antwoord-niveau-ontbreekt.json"), "niveau", "ontbreekt", items);
-        afgewezen(keten, "niveau \"twee\"", op, EscalatieKeten.antwoordEvent(keten.nieuwId(), "Opgepakt", op,
+        afgewezen(keten, "niveau \"twee\"", op, Keten.antwoordEvent(keten.nieuwId(), "Opgepakt", op,
                 "{\"escalatie\":\"" + id + "\",\"niveau\":\"twee\",\"datum\":\"2026-05-07\"}"), "niveau", "geheel getal", items);
-        afgewezen(keten, "niveau 2.5", op, EscalatieKeten.antwoordEvent(keten.nieuwId(), "Opgepakt", op,
+        afgewezen(keten, "niveau 2.5", op, Keten.antwoordEvent(keten.nieuwId(), "Opgepakt", op,
                 "{\"escalatie\":\"" + id + "\",\"niveau\":2.5,\"datum\":\"2026-05-07\"}"), "niveau", "geheel getal", items);
         afgewezen(keten, "ongeldige datum", op, antwoord(keten, "Opgepakt", op, id, 2, "2026-02-30", null), "datum", "geen bestaande datum", items);
         afgewezen(keten, "datum in de toekomst", op, antwoord(keten, "Opgepakt", op, id, 2, "2026-05-08", null), "datum", "na vandaag", items);
@@ -541,8 +485,8 @@ class EscalatieKetenTest {
                 "datum", "ligt voor 2026-05-04", items);
         afgewezen(keten, "onbekend detail-type", op, bestand("afgewezen/antwoord-onbekend-type.json"), "detail-type", "onbekend antwoord", items);
         afgewezen(keten, "geen JSON", op, "{\"id\":\"x-1\",\"detail-type\":\"Opgepakt\",", "event", "geen geldige JSON", items);
-        afgewezen(keten, "detail is tekst", op, EscalatieKeten.antwoordEvent(keten.nieuwId(), "Opgepakt", op, "\"" + id + "\""), "detail", "geen JSON-object", items);
-        afgewezen(keten, "detail is een lijst", op, EscalatieKeten.antwoordEvent(keten.nieuwId(), "Opgepakt", op, "[]"), "detail", "geen JSON-object", items);
+        afgewezen(keten, "detail is tekst", op, Keten.antwoordEvent(keten.nieuwId(), "Opgepakt", op, "\"" + id + "\""), "detail", "geen JSON-object", items);
+        afgewezen(keten, "detail is een lijst", op, Keten.antwoordEvent(keten.nieuwId(), "Opgepakt", op, "[]"), "detail", "geen JSON-object", items);
         afgewezen(keten, "Teruggelegd zonder besluit", op, bestand("afgewezen/teruggelegd-zonder-besluit.json"), "toelichting", "verplicht", items);
         afgewezen(keten, "andere bron", op, antwoord(keten, "Opgepakt", op, id, 2, "2026-05-07", null).replace("termijnwacht.escalaties", "termijnwacht.zaken"),
                 "source", "geen escalatiebron", items);
@@ -552,27 +496,27 @@ class EscalatieKetenTest {
         afgewezen(keten, "tweede Opgepakt", op, antwoord(keten, "Opgepakt", op, id, 2, "2026-05-07", null), "escalatie", "al opgepakt", items);
 
         // the same reply delivered again: recognised, nothing changes, nothing rejected
-        Map<String, AttributeValue> voor = keten.ruw(id);
+        Map<String, AttributeValue> voor = keten.escalatieRuw(id);
         JsonNode nogmaals = keten.antwoordRuw(om("2026-05-07", "11:00"), opgepakt);
         assertEquals("AL_VERWERKT", nogmaals.get("resultaat").asText(), nogmaals.toString());
-        assertEquals(voor, keten.ruw(id));
+        assertEquals(voor, keten.escalatieRuw(id));
         assertEquals(List.of(), keten.afgewezen());
         // the same event id for another reply is refused
         String ander = opgepakt.replace("\"detail-type\":\"Opgepakt\"", "\"detail-type\":\"Opgelost\"");
         afgewezen(keten, "event-id hergebruikt", op, ander, "id", "al gebruikt", items);
 
-        keten.escalatieScan(om("2026-05-07", "10:30"));
-        assertEquals(List.of(), keten.nieuw(), "no rejected reply made a notice");
-        assertEquals(List.of("GEOPEND", "OMHOOG", "OPGEPAKT"), keten.item(id).escalatie().geschiedenis().stream().map(s -> s.gebeurtenis().name()).toList());
+        keten.run("escalatie-scanner", om("2026-05-07", "10:30"));
+        assertEquals(List.of(), keten.nieuw(LADDER), "no rejected reply made a notice");
+        assertEquals(List.of("GEOPEND", "OMHOOG", "OPGEPAKT"), keten.escalatieItem(id).escalatie().geschiedenis().stream().map(s -> s.gebeurtenis().name()).toList());
     }
 
-    private static String antwoord(EscalatieKeten keten, String type, Instant op, String escalatie, int niveau, String datum, String toelichting) {
-        return EscalatieKeten.antwoordEvent(keten.nieuwId(), type, op, EscalatieKeten.detail(escalatie, niveau, datum, toelichting));
+    private static String antwoord(Keten keten, String type, Instant op, String escalatie, int niveau, String datum, String toelichting) {
+        return Keten.antwoordEvent(keten.nieuwId(), type, op, Keten.detail(escalatie, niveau, datum, toelichting));
     }
 
     // ------------------------------------------------------------------ 8. exactly once
 
-    private static List<String> zaken(EscalatieKeten keten, String prefix, int n) {
+    private static List<String> zaken(Keten keten, String prefix, int n) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String zaak = prefix + String.format("%03d", i);
@@ -605,10 +549,10 @@ class EscalatieKetenTest {
         }
     }
 
-    private static List<Callable<DueScan.Verslag>> escalatieRuns(EscalatieKeten keten, int n, Instant nu) {
+    private static List<Callable<DueScan.Verslag>> escalatieRuns(Keten keten, int n, Instant nu) {
         List<Callable<DueScan.Verslag>> runs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            EscalatieScannerHandler h = EscalatieScannerHandler.bouw(keten.stack.clients(), keten.klok);
+            EscalatieScannerHandler h = EscalatieScannerHandler.bouw(keten.stack().clients(), keten.klok());
             runs.add(() -> h.scan().voerUit(nu));
         }
         return runs;
@@ -625,17 +569,17 @@ class EscalatieKetenTest {
     @Test
     void herhaaldeEnGelijktijdigeEscalatieScannersSturenElkeMeldingEenKeer() throws Exception {
         long t0 = System.nanoTime();
-        EscalatieKeten keten = new EscalatieKeten();
+        Keten keten = Keten.voorTest();
         List<String> ids = zaken(keten, "ZAAK-2026-8", 30);
-        keten.termijnScan(om7("2026-04-29"));
+        keten.run("termijn-scanner", om7("2026-04-29"));
         System.out.println("30 zaken en hun VERSTREKEN: " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        assertEquals(30, keten.alleItems().size());
+        assertEquals(30, keten.alleEscalatieItems().size());
 
         // twice at the same instant, one after the other
-        keten.escalatieScan(om7("2026-04-29"));
-        JsonNode tweede = keten.escalatieScan(om7("2026-04-29"));
+        keten.run("escalatie-scanner", om7("2026-04-29"));
+        JsonNode tweede = keten.run("escalatie-scanner", om7("2026-04-29"));
         assertEquals(0, tweede.get("verzonden").asInt(), tweede.toString());
-        List<ObjectNode> niveau1 = keten.nieuw();
+        List<ObjectNode> niveau1 = keten.nieuw(LADDER);
         assertEquals(sleutels(ids, "1#ESCALATIE#1"), perSleutel(niveau1).keySet());
         elkeSleutelEenKeer(niveau1);
 
@@ -645,62 +589,62 @@ class EscalatieKetenTest {
         StringBuilder verslagen = new StringBuilder();
         for (Map.Entry<String, Integer> fase : new TreeMap<>(Map.of("2026-05-04", 2, "2026-05-11", 10)).entrySet()) {
             String dag = fase.getKey();
-            keten.klok.zet(om7(dag));
+            keten.klok().zet(om7(dag));
             long begin = System.nanoTime();
             List<DueScan.Verslag> v = tegelijk(escalatieRuns(keten, fase.getValue(), om7(dag)));
             verslagen.append(dag).append(" (").append((System.nanoTime() - begin) / 1_000_000).append(" ms): ").append(v.stream().map(r -> r.verzonden() + "/" + r.alVerzonden() + "/" + r.bezet() + "/" + r.itemFouten().size())
                     .toList()).append('\n');
             v.stream().flatMap(r -> r.itemFouten().stream()).map(f -> f.replaceAll("ZAAK-2026-8\\d+", "…")).distinct()
                     .forEach(f -> verslagen.append("  fout: ").append(f).append('\n'));
-            keten.escalatieScan(om(dag, "07:15"));
+            keten.run("escalatie-scanner", om(dag, "07:15"));
         }
         System.out.print("gelijktijdig (verzonden/alVerzonden/bezet/fouten per run):\n" + verslagen);
-        List<ObjectNode> hoger = keten.nieuw();
+        List<ObjectNode> hoger = keten.nieuw(LADDER);
         Set<String> verwacht = new java.util.TreeSet<>(sleutels(ids, "2#ESCALATIE#2"));
         verwacht.addAll(sleutels(ids, "3#ESCALATIE#3"));
         verwacht.addAll(sleutels(ids, "3#ESCALATIE#3#regietafel"));
         assertEquals(verwacht, perSleutel(hoger).keySet(), "none missing, none extra");
-        elkeSleutelEenKeer(keten.meldingen);
-        assertEquals(30 * 4, keten.meldingen.size());
+        elkeSleutelEenKeer(keten.ontvangen(LADDER));
+        assertEquals(30 * 4, keten.ontvangen(LADDER).size());
         for (String i : ids) {
-            assertEquals(List.of("GEOPEND", "OMHOOG", "OMHOOG"), keten.item(i).escalatie().geschiedenis().stream().map(s -> s.gebeurtenis().name()).toList());
+            assertEquals(List.of("GEOPEND", "OMHOOG", "OMHOOG"), keten.escalatieItem(i).escalatie().geschiedenis().stream().map(s -> s.gebeurtenis().name()).toList());
         }
     }
 
     @Test
     void herhaaldeEnGelijktijdigeTermijnScannersOpenenElkeZaakEenKeer() throws Exception {
-        EscalatieKeten keten = new EscalatieKeten();
+        Keten keten = Keten.voorTest();
         List<String> ids = zaken(keten, "ZAAK-2026-9", 10);
         keten.dagen("2026-04-27", "2026-04-28");
         Instant zeven = om7("2026-04-29");
-        keten.klok.zet(zeven);
+        keten.klok().zet(zeven);
         List<Callable<Object>> runs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            TermijnScannerHandler h = TermijnScannerHandler.bouw(keten.stack.clients(), keten.klok);
+            TermijnScannerHandler h = TermijnScannerHandler.bouw(keten.stack().clients(), keten.klok());
             runs.add(() -> h.scan().voerUit(zeven));
         }
         for (Callable<DueScan.Verslag> r : escalatieRuns(keten, 3, zeven)) {
             runs.add(r::call);
         }
         tegelijk(runs);
-        keten.termijnScan(zeven);
-        keten.termijnScan(zeven);
-        keten.escalatieScan(zeven);
+        keten.run("termijn-scanner", zeven);
+        keten.run("termijn-scanner", zeven);
+        keten.run("escalatie-scanner", zeven);
         tegelijk(runs);
-        keten.termijnScan(om("2026-04-29", "07:15"));
-        keten.escalatieScan(om("2026-04-29", "07:15"));
-        keten.termijnScan(om("2026-04-29", "07:30"));
-        keten.escalatieScan(om("2026-04-29", "07:30"));
-        keten.nieuw();
+        keten.run("termijn-scanner", om("2026-04-29", "07:15"));
+        keten.run("escalatie-scanner", om("2026-04-29", "07:15"));
+        keten.run("termijn-scanner", om("2026-04-29", "07:30"));
+        keten.run("escalatie-scanner", om("2026-04-29", "07:30"));
+        keten.nieuw(LADDER);
 
-        List<Map<String, AttributeValue>> items = keten.alleItems();
+        List<Map<String, AttributeValue>> items = keten.alleEscalatieItems();
         assertEquals(ids.stream().sorted().toList(), items.stream().map(i -> i.get("escalatie").s()).sorted().toList(), "one item per zaak");
         for (String i : ids) {
-            assertEquals(List.of("GEOPEND"), keten.item(i).escalatie().geschiedenis().stream().map(s -> s.gebeurtenis().name()).toList());
+            assertEquals(List.of("GEOPEND"), keten.escalatieItem(i).escalatie().geschiedenis().stream().map(s -> s.gebeurtenis().name()).toList());
         }
-        assertEquals(sleutels(ids, "1#ESCALATIE#1"), perSleutel(keten.meldingen).keySet());
-        elkeSleutelEenKeer(keten.meldingen);
-        Map<String, Long> verstreken = keten.termijnmeldingen.stream().filter(m -> m.get("mijlpaal").asText().equals("VERSTREKEN"))
+        assertEquals(sleutels(ids, "1#ESCALATIE#1"), perSleutel(keten.ontvangen(LADDER)).keySet());
+        elkeSleutelEenKeer(keten.ontvangen(LADDER));
+        Map<String, Long> verstreken = keten.ontvangen(TERMIJNMELDINGEN).stream().filter(m -> m.get("mijlpaal").asText().equals("VERSTREKEN"))
                 .collect(Collectors.groupingBy(m -> m.get("zaak").asText(), Collectors.counting()));
         assertEquals(10, verstreken.size());
         assertTrue(verstreken.values().stream().allMatch(n -> n == 1), verstreken.toString());
@@ -711,23 +655,23 @@ class EscalatieKetenTest {
      * run is cut short, a faulted call stays failed. (With retries the SDK keeps trying for a minute, and one of the
      * tries lands.) The proxy carries a fifth of its faults out before answering 500: those are answers lost.
      */
-    private static EscalatieScannerHandler scannerVia(EscalatieKeten keten, Storingsproxy proxy) {
-        Omgeving o = keten.stack.omgeving();
+    private static EscalatieScannerHandler scannerVia(Keten keten, Storingsproxy proxy) {
+        Omgeving o = keten.stack().omgeving();
         DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(o.regio()))
                 .endpointOverride(proxy.uri()).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("termijnwacht", "lokaal")))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
         EscalatieRepository escalaties = new EscalatieRepository(dynamo, o.escalatiesTabel(), o.dueShards());
         DueScan<EscalatieRepository.Opgeslagen> engine = new DueScan<>(escalaties.dueIndex(), new MeldingenLedger(dynamo, o.meldingenTabel(), o.lease()),
-                new Publisher(keten.stack.clientsVia(proxy.uri()).sns(), EscalatieKeten.JSON), new Parallel(o.parallel()));
-        EscalatieScan scan = new EscalatieScan(escalaties, o.ladders(), engine, o, EscalatieKeten.JSON);
-        return new EscalatieScannerHandler(keten.stack.clients(), scan, keten.klok);
+                new Publisher(keten.stack().clientsVia(proxy.uri()).sns(), JSON), new Parallel(o.parallel()));
+        EscalatieScan scan = new EscalatieScan(escalaties, o.ladders(), engine, o, JSON);
+        return new EscalatieScannerHandler(keten.stack().clients(), scan, keten.klok());
     }
 
     /** One faulted run at 07:00, then fault-free runs at 07:02 (within the lease), 07:15 and 07:30; returns the counts per key. */
-    private static Map<String, Long> eenGestoordeRun(EscalatieKeten keten, List<String> ids, Predicate<Storingsproxy.Verzoek> wat, String foutBevat) {
+    private static Map<String, Long> eenGestoordeRun(Keten keten, List<String> ids, Predicate<Storingsproxy.Verzoek> wat, String foutBevat) {
         AtomicBoolean gepubliceerd = new AtomicBoolean();
         AtomicBoolean storen = new AtomicBoolean(true);
-        try (Storingsproxy proxy = Storingsproxy.start(keten.stack.endpoint(), 1.0, 7,
+        try (Storingsproxy proxy = Storingsproxy.start(keten.stack().endpoint(), 1.0, 7,
                 v -> storen.get() && gepubliceerd.get() && v.dienst().equals("dynamodb") && wat.test(v))) {
             proxy.bijVerzoek(v -> {
                 if (v.operatie().equals("PublishBatch")) {
@@ -735,40 +679,40 @@ class EscalatieKetenTest {
                 }
             });
             EscalatieScannerHandler scanner = scannerVia(keten, proxy);
-            keten.klok.zet(om7("2026-04-29"));
-            IllegalStateException fout = assertThrows(IllegalStateException.class, () -> EscalatieKeten.invoke(scanner::handleRequest, "{}"),
+            keten.klok().zet(om7("2026-04-29"));
+            IllegalStateException fout = assertThrows(IllegalStateException.class, () -> Keten.invoke(scanner, "{}"),
                     "the run fails (alarm)");
             assertTrue(fout.getMessage().contains(foutBevat), fout.getMessage());
             storen.set(false);
             System.out.println("storingen: " + proxy.tellingen());
         }
-        List<ObjectNode> eerst = keten.nieuw();
+        List<ObjectNode> eerst = keten.nieuw(LADDER);
         assertEquals(sleutels(ids, "1#ESCALATIE#1"), perSleutel(eerst).keySet(), "all published before the faults");
         elkeSleutelEenKeer(eerst);
-        keten.escalatieScan(om("2026-04-29", "07:02"));
-        assertEquals(List.of(), keten.nieuw(), "within the lease nothing is re-sent");
-        keten.escalatieScan(om("2026-04-29", "07:15"));
-        keten.escalatieScan(om("2026-04-29", "07:30"));
-        keten.nieuw();
-        Map<String, Long> keer = perSleutel(keten.meldingen);
+        keten.run("escalatie-scanner", om("2026-04-29", "07:02"));
+        assertEquals(List.of(), keten.nieuw(LADDER), "within the lease nothing is re-sent");
+        keten.run("escalatie-scanner", om("2026-04-29", "07:15"));
+        keten.run("escalatie-scanner", om("2026-04-29", "07:30"));
+        keten.nieuw(LADDER);
+        Map<String, Long> keer = perSleutel(keten.ontvangen(LADDER));
         assertEquals(sleutels(ids, "1#ESCALATIE#1"), keer.keySet(), "every notice arrived, no other keys");
         assertTrue(keer.values().stream().allMatch(n -> n <= 2), "at most one re-send per notice: " + keer);
         for (String i : ids) {
-            assertEquals(Set.of("escalatie#" + i + "#1#ESCALATIE#1"), keten.item(i).escalatie().verzonden(), "recorded on the item");
-            assertEquals(om7(keten.kalender.werkdagenNa(LocalDate.parse("2026-04-29"), 3)).getEpochSecond(),
-                    Long.parseLong(keten.ruw(i).get("dueAt").n()), "next due: the climb");
+            assertEquals(Set.of("escalatie#" + i + "#1#ESCALATIE#1"), keten.escalatieItem(i).escalatie().verzonden(), "recorded on the item");
+            assertEquals(om7(keten.kalender().werkdagenNa(LocalDate.parse("2026-04-29"), 3)).getEpochSecond(),
+                    Long.parseLong(keten.escalatieRuw(i).get("dueAt").n()), "next due: the climb");
         }
         keten.dagen("2026-04-30", "2026-05-01");
-        assertEquals(List.of(), keten.nieuw(), "nothing more until the climb");
+        assertEquals(List.of(), keten.nieuw(LADDER), "nothing more until the climb");
         return keer;
     }
 
     @Test
     void eenMislukteSentMarkeringVerstuurtNietsOpnieuw() {
-        EscalatieKeten keten = new EscalatieKeten();
+        Keten keten = Keten.voorTest();
         List<String> ids = zaken(keten, "ZAAK-2026-5", 12);
-        keten.termijnScan(om7("2026-04-29"));
-        keten.nieuw();
+        keten.run("termijn-scanner", om7("2026-04-29"));
+        keten.nieuw(LADDER);
         // only the ledger's UpdateItem (mark SENT) fails; the item still records what was published
         Map<String, Long> keer = eenGestoordeRun(keten, ids, v -> v.operatie().equals("UpdateItem"), "markeren van");
         assertTrue(keer.values().stream().allMatch(n -> n == 1), "recorded on the item, so never re-sent: " + keer);
@@ -776,10 +720,10 @@ class EscalatieKetenTest {
 
     @Test
     void storingenNaHetPubliceren_elkeMeldingKomtAan_hooguitEenKeerOpnieuw() {
-        EscalatieKeten keten = new EscalatieKeten();
+        Keten keten = Keten.voorTest();
         List<String> ids = zaken(keten, "ZAAK-2026-7", 12);
-        keten.termijnScan(om7("2026-04-29"));
-        keten.nieuw();
+        keten.run("termijn-scanner", om7("2026-04-29"));
+        keten.nieuw(LADDER);
         // every DynamoDB call after the first publish fails: no mark, no item update (a crash between publish and ledger)
         Map<String, Long> keer = eenGestoordeRun(keten, ids, v -> true, "escalaties konden niet worden verwerkt");
         long opnieuw = keer.values().stream().mapToLong(n -> n - 1).sum();
@@ -790,14 +734,14 @@ class EscalatieKetenTest {
     /** A real crash: the escalatie-scanner process is killed when its first ledger mark (UpdateItem) reaches the proxy. */
     @Test
     void eenGedodeEscalatieScannerVerstuurtHooguitOpnieuwWatOnderwegWas() throws Exception {
-        EscalatieKeten keten = new EscalatieKeten();
+        Keten keten = Keten.voorTest();
         List<String> ids = zaken(keten, "ZAAK-2026-6", 25);
         Instant nu = om7("2026-04-29");
-        keten.termijnScan(nu);
-        keten.nieuw();
+        keten.run("termijn-scanner", nu);
+        keten.nieuw(LADDER);
         AtomicBoolean gedood = new AtomicBoolean();
-        try (Storingsproxy proxy = Storingsproxy.start(keten.stack.endpoint(), 1.0, 3, v -> gedood.get() && v.dienst().equals("dynamodb"))) {
-            Process scanner = scannerProces(keten.stack, proxy, nu);
+        try (Storingsproxy proxy = Storingsproxy.start(keten.stack().endpoint(), 1.0, 3, v -> gedood.get() && v.dienst().equals("dynamodb"))) {
+            Process scanner = scannerProces(keten.stack(), proxy, nu);
             proxy.bijVerzoek(v -> {
                 if (v.operatie().equals("UpdateItem") && gedood.compareAndSet(false, true)) {
                     scanner.destroyForcibly();
@@ -812,13 +756,13 @@ class EscalatieKetenTest {
             assertTrue(gedood.get(), "killed at its first UpdateItem");
             assertTrue(scanner.exitValue() != 0, "killed mid-run, not ended by itself");
         }
-        Map<String, Long> voor = perSleutel(keten.nieuw());
-        keten.escalatieScan(om("2026-04-29", "07:02"));
-        assertEquals(List.of(), keten.nieuw(), "within the lease nothing is re-sent");
-        keten.escalatieScan(om("2026-04-29", "07:15"));
-        keten.escalatieScan(om("2026-04-29", "07:30"));
-        keten.nieuw();
-        Map<String, Long> keer = perSleutel(keten.meldingen);
+        Map<String, Long> voor = perSleutel(keten.nieuw(LADDER));
+        keten.run("escalatie-scanner", om("2026-04-29", "07:02"));
+        assertEquals(List.of(), keten.nieuw(LADDER), "within the lease nothing is re-sent");
+        keten.run("escalatie-scanner", om("2026-04-29", "07:15"));
+        keten.run("escalatie-scanner", om("2026-04-29", "07:30"));
+        keten.nieuw(LADDER);
+        Map<String, Long> keer = perSleutel(keten.ontvangen(LADDER));
         long opnieuw = keer.values().stream().mapToLong(n -> n - 1).sum();
         System.out.println("kill bij eerste UpdateItem: " + voor.size() + " verstuurd voor de kill, " + opnieuw + " opnieuw verstuurd");
         assertEquals(sleutels(ids, "1#ESCALATIE#1"), keer.keySet(), "none lost");
@@ -826,7 +770,7 @@ class EscalatieKetenTest {
         assertTrue(opnieuw <= DueScan.PUBLICATIE_BREEDTE * 10, "at most the batches in flight: " + opnieuw);
         assertTrue(opnieuw >= 1, "the crash fell between publish and ledger: something was re-sent");
         for (String i : ids) {
-            assertEquals(Set.of("escalatie#" + i + "#1#ESCALATIE#1"), keten.item(i).escalatie().verzonden());
+            assertEquals(Set.of("escalatie#" + i + "#1#ESCALATIE#1"), keten.escalatieItem(i).escalatie().verzonden());
         }
     }
 
@@ -850,3 +794,4 @@ class EscalatieKetenTest {
         }
     }
 }
+

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import nl.termijnwacht.local.Keten;
 import nl.termijnwacht.local.LokaleStack;
 import nl.termijnwacht.local.Proefdata;
 import nl.termijnwacht.local.Verzoekteller;

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import nl.termijnwacht.aws.ZaakRepository;
+import nl.termijnwacht.local.Keten;
 import nl.termijnwacht.local.LokaleStack;
 import nl.termijnwacht.local.Proefdata;
 import nl.termijnwacht.local.Storingsproxy;
@@ -87,13 +88,13 @@ class StoringenTest {
 
     private static Uitkomst kwartaal(double kans, Predicate<Verzoek> storen, long zaad) {
         long start = System.nanoTime();
-        Keten keten = new Keten();
+        Keten keten = Keten.voorTest();
         Map<String, List<Instant>> meldingen = new HashMap<>();
         int runs = 0;
         int mislukt = 0;
-        try (Storingsproxy proxy = Storingsproxy.start(keten.stack.endpoint(), kans, zaad, storen)) {
-            TermijnScannerHandler scanner = TermijnScannerHandler.bouw(keten.stack.clientsVia(proxy.uri()), keten.klok);
-            ZaakRepository direct = ZaakRepository.van(keten.stack.clients(), JSON); // the test's own view, fault-free
+        try (Storingsproxy proxy = Storingsproxy.start(keten.stack().endpoint(), kans, zaad, storen)) {
+            TermijnScannerHandler scanner = TermijnScannerHandler.bouw(keten.stack().clientsVia(proxy.uri()), keten.klok());
+            ZaakRepository direct = ZaakRepository.van(keten.stack().clients(), JSON); // the test's own view, fault-free
             List<Keten.Gebeurtenis> open = new ArrayList<>(scenario());
             open.sort(java.util.Comparator.comparing(Keten.Gebeurtenis::op));
             Instant due = null;
@@ -104,7 +105,7 @@ class StoringenTest {
                     boolean nieuw = !gelezen;
                     while (!open.isEmpty() && !open.getFirst().op().isAfter(t)) {
                         Keten.Gebeurtenis g = open.removeFirst();
-                        keten.event(g.op(), g.type(), g.gemeente(), g.zaak(), g.velden());
+                        keten.zaakFeit(g.op(), g.type(), g.gemeente(), g.zaak(), g.velden());
                         nieuw = true;
                     }
                     if (nieuw) {
@@ -116,7 +117,7 @@ class StoringenTest {
                     }
                     runs++;
                     try {
-                        keten.scan(scanner, t);
+                        keten.run(scanner, t);
                     } catch (RuntimeException e) {
                         mislukt++; // like the real schedule: the next run goes on
                     }
@@ -192,12 +193,12 @@ class StoringenTest {
     void eenGedodeScannerVerstuurtHooguitDeMeldingenDieOnderwegWaren() throws Exception {
         StringBuilder tabel = new StringBuilder("kill na PublishBatch nr | gedood | verstuurd vóór kill | dubbel | verloren\n");
         for (int naPublicatie : List.of(0, 1, 8, 20)) {
-            Keten keten = new Keten();
+            Keten keten = Keten.voorTest();
             Instant nu = Keten.om7("2026-06-15");
-            Proefdata.vul(keten.stack, 0, DUE, nu);
+            Proefdata.vul(keten.stack(), 0, DUE, nu);
             AtomicInteger publicaties = new AtomicInteger();
-            try (Storingsproxy proxy = Storingsproxy.start(keten.stack.endpoint(), 0, 1, v -> false)) {
-                Process scanner = scannerProces(keten.stack, proxy, nu);
+            try (Storingsproxy proxy = Storingsproxy.start(keten.stack().endpoint(), 0, 1, v -> false)) {
+                Process scanner = scannerProces(keten.stack(), proxy, nu);
                 // kill the moment the n-th PublishBatch is on its way (0: while the first claims are being written)
                 proxy.bijVerzoek(v -> {
                     boolean doden = naPublicatie == 0 ? v.operatie().equals("PutItem") && publicaties.get() == 0
@@ -218,9 +219,9 @@ class StoringenTest {
             keten.nieuw().forEach(m -> keer.merge(m.get("idempotencyKey").asText(), 1, Integer::sum));
             int voor = keer.values().stream().mapToInt(Integer::intValue).sum();
             // the next runs, after the lease (5 minutes): whatever the killed run left PENDING is taken over
-            TermijnScannerHandler opnieuw = TermijnScannerHandler.bouw(keten.stack.clients(), keten.klok);
-            keten.scan(opnieuw, nu.plusSeconds(15 * 60));
-            keten.scan(opnieuw, nu.plusSeconds(30 * 60));
+            TermijnScannerHandler opnieuw = TermijnScannerHandler.bouw(keten.stack().clients(), keten.klok());
+            keten.run(opnieuw, nu.plusSeconds(15 * 60));
+            keten.run(opnieuw, nu.plusSeconds(30 * 60));
             keten.nieuw().forEach(m -> keer.merge(m.get("idempotencyKey").asText(), 1, Integer::sum));
             int dubbel = keer.values().stream().mapToInt(n -> n - 1).sum();
             int verloren = DUE - keer.size();

@@ -1,6 +1,6 @@
 package nl.termijnwacht.functions.termijnscanner;
 
-import static nl.termijnwacht.functions.termijnscanner.Keten.om;
+import static nl.termijnwacht.local.Keten.om;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import nl.termijnwacht.functions.termijnscanner.Keten.Gebeurtenis;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import nl.termijnwacht.local.Keten;
+import nl.termijnwacht.local.Keten.Gebeurtenis;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -59,8 +61,8 @@ class TermijnScannerTest {
 
     @Test
     void exacteMeldingsmomentenVoorEenKwartaal() {
-        Keten keten = new Keten();
-        TermijnScannerHandler scanner = keten.scanner(List.of());
+        Keten keten = Keten.voorTest();
+        RequestStreamHandler scanner = keten.functie("termijn-scanner");
         keten.simuleer(scanner, LocalDate.parse("2026-01-19"), LocalDate.parse("2026-05-08"), scenario());
         List<ObjectNode> alle = keten.nieuw();
 
@@ -129,14 +131,19 @@ class TermijnScannerTest {
         assertEquals(List.of(), keten.nieuw());
     }
 
+    /** A scanner of its own (its own clients), on the chain's clock. */
+    private static TermijnScannerHandler scanner(Keten keten) {
+        return TermijnScannerHandler.bouw(keten.stack().clients(), keten.klok());
+    }
+
     @Test
     void drieGelijktijdigeScannersSturenEenMelding() throws Exception {
-        Keten keten = new Keten();
+        Keten keten = Keten.voorTest();
         for (int i = 0; i < 12; i++) {
-            keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-" + i, "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+            keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-" + i, "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
         }
-        List<TermijnScannerHandler> scanners = List.of(keten.scanner(List.of()), keten.scanner(List.of()), keten.scanner(List.of()));
-        keten.klok.zet(Keten.om7("2026-04-13"));
+        List<TermijnScannerHandler> scanners = List.of(scanner(keten), scanner(keten), scanner(keten));
+        keten.klok().zet(Keten.om7("2026-04-13"));
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> runs = new ArrayList<>();
@@ -161,8 +168,8 @@ class TermijnScannerTest {
 
     @Test
     void eenMislukteSentMarkeringVerstuurtNietsOpnieuw_deRunFaaltWel() {
-        Keten keten = new Keten(Map.of("LEASE", "PT5M"));
-        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-crash", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        Keten keten = Keten.voorTest(Map.of("LEASE", "PT5M"));
+        keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-crash", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
         AtomicBoolean crash = new AtomicBoolean(true);
         ExecutionInterceptor crashNaPubliceren = new ExecutionInterceptor() {
             @Override
@@ -172,31 +179,31 @@ class TermijnScannerTest {
                 }
             }
         };
-        TermijnScannerHandler scanner = keten.scanner(List.of(crashNaPubliceren));
+        RequestStreamHandler scanner = keten.bouw("termijn-scanner", List.of(crashNaPubliceren));
         Instant zeven = Keten.om7("2026-04-13");
         try {
-            keten.scan(scanner, zeven);
+            keten.run(scanner, zeven);
             throw new AssertionError("de run had moeten falen (alarm)");
         } catch (IllegalStateException verwacht) {
             assertTrue(verwacht.getMessage().contains("markeren"), verwacht.getMessage());
         }
         List<ObjectNode> eerst = keten.nieuw();
         assertEquals(1, eerst.size());
-        keten.scan(scanner, Keten.om("2026-04-13", "07:01")); // within the lease: another run must not send
+        keten.run(scanner, Keten.om("2026-04-13", "07:01")); // within the lease: another run must not send
         assertEquals(0, keten.nieuw().size());
         // The publish went out and the zaak recorded it, so even after the lease nothing is re-sent. (A real
         // crash between publish and SENT, where the zaak is not advanced either, is StoringenTest's kill test.)
-        keten.scan(scanner, Keten.om("2026-04-13", "07:15"));
-        keten.scan(scanner, Keten.om("2026-04-13", "07:30"));
-        keten.scan(scanner, Keten.om("2026-04-13", "08:00"));
+        keten.run(scanner, Keten.om("2026-04-13", "07:15"));
+        keten.run(scanner, Keten.om("2026-04-13", "07:30"));
+        keten.run(scanner, Keten.om("2026-04-13", "08:00"));
         assertEquals(0, keten.nieuw().size(), "sent once, never again");
     }
 
     @Test
     void snsFaaltVoorSommigeBerichtenEnVerliestNiets() {
-        Keten keten = new Keten();
+        Keten keten = Keten.voorTest();
         for (int i = 0; i < 14; i++) {
-            keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-" + i, "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+            keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-" + i, "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
         }
         AtomicBoolean storing = new AtomicBoolean(true);
         ExecutionInterceptor verminkEnkele = new ExecutionInterceptor() {
@@ -214,26 +221,26 @@ class TermijnScannerTest {
                 return context.request();
             }
         };
-        TermijnScannerHandler scanner = keten.scanner(List.of(verminkEnkele));
-        JsonNode verslag = keten.scan(scanner, Keten.om7("2026-04-13"));
+        RequestStreamHandler scanner = keten.bouw("termijn-scanner", List.of(verminkEnkele));
+        JsonNode verslag = keten.run(scanner, Keten.om7("2026-04-13"));
         // batches of 10 and 4: entries 0, 3, 6, 9 and 0, 3 refused
         assertEquals(6, verslag.get("mislukt").asInt(), verslag.toString());
         assertEquals(8, keten.nieuw().size());
         storing.set(false);
-        keten.scan(scanner, Keten.om("2026-04-13", "07:15"));
+        keten.run(scanner, Keten.om("2026-04-13", "07:15"));
         assertEquals(6, keten.nieuw().size());
-        Set<String> zaken = keten.ontvangen.stream().map(m -> m.get("zaak").asText()).collect(Collectors.toSet());
+        Set<String> zaken = keten.ontvangen().stream().map(m -> m.get("zaak").asText()).collect(Collectors.toSet());
         assertEquals(14, zaken.size());
-        assertEquals(14, keten.ontvangen.size(), "none lost, none twice");
+        assertEquals(14, keten.ontvangen().size(), "none lost, none twice");
     }
 
     @Test
     void eenOnberekenbareZaakHoudtDeAnderenNietTegen() {
-        Keten keten = new Keten();
-        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-goed", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
-        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z2-kapot", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        Keten keten = Keten.voorTest();
+        keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-goed", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z2-kapot", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
         // A second verlenging written past zaak-events (as an old release or a manual fix might): its facts no longer compute.
-        var dynamo = keten.stack.clients().dynamoDb();
+        var dynamo = keten.stack().clients().dynamoDb();
         var sleutel = Map.of("gemeente", AttributeValue.fromS("GM0363"), "zaak", AttributeValue.fromS("Z2-kapot"));
         var item = new java.util.HashMap<>(dynamo.getItem(b -> b.tableName("Zaken").key(sleutel)).item());
         var feiten = new java.util.HashMap<>(item.get("feiten").m());
@@ -255,9 +262,9 @@ class TermijnScannerTest {
                 "versie", AttributeValue.fromN("1"), "dueShard", AttributeValue.fromN("2"), "dueAt", AttributeValue.fromN(Long.toString(due)),
                 "feiten", AttributeValue.fromM(Map.of("c1", AttributeValue.fromS("Onzin|x"))))));
 
-        TermijnScannerHandler scanner = keten.scanner(List.of());
+        RequestStreamHandler scanner = keten.functie("termijn-scanner");
         IllegalStateException fout = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> keten.scan(scanner, Keten.om7("2026-04-13")));
+                () -> keten.run(scanner, Keten.om7("2026-04-13")));
         assertTrue(fout.getMessage().contains("GM0363/Z2-kapot") && fout.getMessage().contains("GM0363/Z4-corrupt"), fout.getMessage());
         assertTrue(fout.getMessage().startsWith("2 zaken"), fout.getMessage());
         var nieuw = keten.nieuw();
@@ -273,14 +280,14 @@ class TermijnScannerTest {
     void eenVroegGedateerdBesluitMaaktEenZaakNietStil() {
         // The first version let a typo (besluit dated the day before the receipt) evict the receipt: the zaak
         // went ONVOLLEDIG and a quarter of runs sent nothing. The newcomer is refused; the receipt stands.
-        Keten keten = new Keten();
-        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-typo", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
-        assertEquals("AFGEWEZEN", keten.probeer(om("2026-03-03", "09:00"), "BesluitBekendgemaakt", "GM0363", "Z1-typo",
+        Keten keten = Keten.voorTest();
+        keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-typo", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        assertEquals("AFGEWEZEN", keten.zaakEvent(om("2026-03-03", "09:00"), "BesluitBekendgemaakt", "GM0363", "Z1-typo",
                 "\"datum\":\"2026-03-01\"").get("resultaat").asText());
         // a second receipt with other data, even with an id that sorts first, does not replace the first
-        assertEquals("AFGEWEZEN", keten.probeer(om("2026-03-04", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-typo",
+        assertEquals("AFGEWEZEN", keten.zaakEvent(om("2026-03-04", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-typo",
                 "\"procedure\":\"uitgebreid\",\"ontvangen\":\"2026-03-01\"").get("resultaat").asText());
-        keten.simuleer(keten.scanner(List.of()), LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"), List.of());
+        keten.simuleer(keten.functie("termijn-scanner"), LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"), List.of());
         assertEquals(List.of(
                 "VOORWAARSCHUWING-10@2026-04-13 2026-04-13T05:00:00Z",
                 "VOORWAARSCHUWING-5@2026-04-20 2026-04-20T05:00:00Z",
@@ -291,12 +298,12 @@ class TermijnScannerTest {
 
     @Test
     void eenVerzoekOmAanvullingNaDeTermijnVerschuiftNietsInDeKeten() {
-        Keten keten = new Keten();
-        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-laat", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
-        TermijnScannerHandler scanner = keten.scanner(List.of());
+        Keten keten = Keten.voorTest();
+        keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-laat", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        RequestStreamHandler scanner = keten.functie("termijn-scanner");
         keten.simuleer(scanner, LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-29"), List.of());
         // after the deadline (04-28) a request to supplement is stored but suspends nothing: no OPGESCHORT, no new dates
-        keten.event(om("2026-05-04", "10:00"), "AanvullingGevraagd", "GM0363", "Z1-laat", "\"datum\":\"2026-05-04\",\"aanvullenVoor\":\"2026-05-18\"");
+        keten.zaakFeit(om("2026-05-04", "10:00"), "AanvullingGevraagd", "GM0363", "Z1-laat", "\"datum\":\"2026-05-04\",\"aanvullenVoor\":\"2026-05-18\"");
         keten.simuleer(scanner, LocalDate.parse("2026-04-30"), LocalDate.parse("2026-06-30"), List.of());
         assertEquals(List.of(
                 "VOORWAARSCHUWING-10@2026-04-13 2026-04-13T05:00:00Z",
@@ -304,7 +311,7 @@ class TermijnScannerTest {
                 "VOORWAARSCHUWING-2@2026-04-23 2026-04-23T05:00:00Z",
                 "VERVALDAG@2026-04-28 2026-04-28T05:00:00Z",
                 "VERSTREKEN@2026-04-29 2026-04-29T05:00:00Z"), Keten.samenvatting(keten.nieuw(), "Z1-laat"));
-        var item = keten.stack.clients().dynamoDb().getItem(b -> b.tableName("Zaken").key(Map.of("gemeente", AttributeValue.fromS("GM0363"),
+        var item = keten.stack().clients().dynamoDb().getItem(b -> b.tableName("Zaken").key(Map.of("gemeente", AttributeValue.fromS("GM0363"),
                 "zaak", AttributeValue.fromS("Z1-laat")))).item();
         assertEquals("VERSTREKEN", item.get("status").s());
         assertEquals("2026-04-28", item.get("uitersteBeslisdatum").s());
@@ -312,25 +319,25 @@ class TermijnScannerTest {
 
     @Test
     void planningseventUitEventsMap() throws java.io.IOException {
-        Keten keten = new Keten();
-        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-1", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        Keten keten = Keten.voorTest();
+        keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z-1", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
         String schedule = java.nio.file.Files.readString(java.nio.file.Path.of("../../events/termijn-scanner/schedule.json"));
-        JsonNode verslag = keten.scan(keten.scanner(List.of()), Keten.om7("2026-04-23"), schedule);
+        JsonNode verslag = keten.invoke("termijn-scanner", Keten.om7("2026-04-23"), schedule);
         assertEquals(1, verslag.get("verzonden").asInt(), verslag.toString());
         assertEquals("VOORWAARSCHUWING-2", keten.nieuw().getFirst().get("mijlpaal").asText(), "VW-10 and VW-5 overdue: only the latest");
     }
 
     @Test
     void eenGemeenteFiltertOpHaarEigenCode() {
-        Keten keten = new Keten();
-        var aws = keten.stack.clients();
+        Keten keten = Keten.voorTest();
+        var aws = keten.stack().clients();
         String queue = aws.sqs().createQueue(b -> b.queueName("vth-gm0599")).queueUrl();
         String arn = aws.sqs().getQueueAttributes(b -> b.queueUrl(queue).attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn");
-        aws.sns().subscribe(b -> b.topicArn(keten.stack.voorzieningen().termijnmeldingenTopicArn()).protocol("sqs").endpoint(arn)
+        aws.sns().subscribe(b -> b.topicArn(keten.stack().voorzieningen().termijnmeldingenTopicArn()).protocol("sqs").endpoint(arn)
                 .attributes(Map.of("FilterPolicy", "{\"gemeente\":[\"GM0599\"]}", "RawMessageDelivery", "true")));
-        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-ams", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
-        keten.event(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0599", "Z2-rdam", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
-        keten.scan(keten.scanner(List.of()), Keten.om7("2026-04-13"));
+        keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0363", "Z1-ams", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        keten.zaakFeit(om("2026-03-02", "09:00"), "AanvraagOntvangen", "GM0599", "Z2-rdam", "\"procedure\":\"regulier\",\"ontvangen\":\"2026-03-02\"");
+        keten.run("termijn-scanner", Keten.om7("2026-04-13"));
         assertEquals(2, keten.nieuw().size(), "the unfiltered inbox gets both");
         List<JsonNode> gefilterd = nl.termijnwacht.local.Inbox.leesQueue(aws.sqs(), queue);
         assertEquals(1, gefilterd.size());
