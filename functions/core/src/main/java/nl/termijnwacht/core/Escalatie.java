@@ -398,8 +398,8 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
                 if (l == 1) {
                     throw new OngeldigeInvoer("niveau", "niveau 1 is het laagste niveau: terugleggen kan niet");
                 }
-                if (a.toelichting() == null) {
-                    throw new OngeldigeInvoer("toelichting", "verplicht bij Teruggelegd: het besluit dat het lagere niveau meekrijgt");
+                if (!Vrijetekst.heeftWoorden(a.toelichting())) {
+                    throw new OngeldigeInvoer("toelichting", "verplicht bij Teruggelegd, in woorden: het besluit dat het lagere niveau meekrijgt");
                 }
                 // the lower level's fresh term starts the day it is told: the day this reply is processed
                 yield e.met(new Stap(e.volgendNr(), Gebeurtenis.TERUGGELEGD, vandaag, l - 1, a.event(), a.toelichting()));

@@ -25,7 +25,10 @@ public record Zaakdossier(String gemeente, String zaak, Map<String, Feit> feiten
     /** A zaak reference: no spaces, bounded; see {@link #toetsSleutel} for what else is refused. */
     public static final Pattern ZAAKREFERENTIE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,79}");
     private static final Pattern SCHEIDING = Pattern.compile("[._:/-]");
-    private static final Pattern MOBIEL_NUMMER = Pattern.compile("06\\d{8}");
+    /** 06…, also with the country code: 0031 6…, 31 6…. */
+    private static final Pattern MOBIEL_NUMMER = Pattern.compile("(?:0031|31)?0?6\\d{8}");
+    private static final Pattern CIJFERSCHEIDING = Pattern.compile("(?<=\\d)[._:/-](?=\\d)");
+    private static final Pattern POSTCODE = Pattern.compile("[1-9]\\d{3}[A-Za-z]{2}");
 
     private static final Comparator<Feit> VOLGORDE = Comparator.comparing(Feit::datum).thenComparing(Feit::id);
 
@@ -57,12 +60,18 @@ public record Zaakdossier(String gemeente, String zaak, Map<String, Feit> feiten
         if (zaak.chars().noneMatch(Character::isDigit)) {
             throw new OngeldigeInvoer("zaak", "zaakreferentie zonder cijfer lijkt op een naam; gebruik het zaaknummer (bijv. ZAAK-2026-0000123)");
         }
-        for (String deel : SCHEIDING.split(zaak)) {
+        // digits split by a separator are read as one number: 123.456.782 is a BSN, 06-1234-5678 a mobile number
+        for (String deel : SCHEIDING.split(CIJFERSCHEIDING.matcher(zaak).replaceAll(""))) {
             if (isBsn(deel)) {
                 throw new OngeldigeInvoer("zaak", "zaakreferentie bevat een getal van negen cijfers dat de elfproef haalt (een mogelijk BSN)");
             }
             if (MOBIEL_NUMMER.matcher(deel).matches()) {
                 throw new OngeldigeInvoer("zaak", "zaakreferentie bevat een mobiel telefoonnummer");
+            }
+        }
+        for (String deel : SCHEIDING.split(zaak)) {
+            if (POSTCODE.matcher(deel).matches()) {
+                throw new OngeldigeInvoer("zaak", "zaakreferentie bevat een postcode (een adres)");
             }
         }
     }

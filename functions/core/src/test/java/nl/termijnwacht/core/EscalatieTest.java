@@ -494,8 +494,8 @@ class EscalatieTest {
         assertEquals(verder, laat.escalatie());
         // and a re-delivered Teruggelegd (stored one level down, dated the processing day)
         Escalatie op3 = opNiveau3();
-        Escalatie terug = antwoord(op3, "evt-t", Antwoordsoort.TERUGGELEGD, 3, "2026-05-12", "besluit", om("2026-05-12", "10:00")).escalatie();
-        assertTrue(antwoord(terug, "evt-t", Antwoordsoort.TERUGGELEGD, 3, "2026-05-12", "besluit", om("2026-05-13", "10:00")).duplicaat());
+        Escalatie terug = antwoord(op3, "evt-t", Antwoordsoort.TERUGGELEGD, 3, "2026-05-12", "besluit: eerst de aanvrager bellen", om("2026-05-12", "10:00")).escalatie();
+        assertTrue(antwoord(terug, "evt-t", Antwoordsoort.TERUGGELEGD, 3, "2026-05-12", "besluit: eerst de aanvrager bellen", om("2026-05-13", "10:00")).duplicaat());
     }
 
     @Test

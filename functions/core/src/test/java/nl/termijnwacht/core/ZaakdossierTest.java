@@ -184,7 +184,9 @@ class ZaakdossierTest {
     @Test
     void ongeldigeGemeentecodeOfZaakreferentie() {
         assertEquals("gemeente", assertThrows(OngeldigeInvoer.class, () -> Zaakdossier.toetsSleutel("0363", "Z-1")).veld());
-        for (String persoonsgegeven : List.of("Jan Jansen", "Jan.Jansen", "jan.jansen@example.nl", "999999990", "Z-999999990", "ZAAK/0612345678")) {
+        for (String persoonsgegeven : List.of("Jan Jansen", "Jan.Jansen", "jan.jansen@example.nl", "999999990", "Z-999999990", "ZAAK/0612345678",
+                // with separators between the digits, a country code, or an address
+                "123.456.782", "Z-123-456-782", "0031612345678", "ZAAK/06-1234-5678", "Dorpsstraat-12-1234AB")) {
             OngeldigeInvoer e = assertThrows(OngeldigeInvoer.class, () -> Zaakdossier.toetsSleutel("GM0363", persoonsgegeven), persoonsgegeven);
             assertEquals("zaak", e.veld());
             assertTrue(!e.reden().contains(persoonsgegeven), "the reason never quotes the reference");
