@@ -353,6 +353,10 @@ class EscalatieTest {
         assertEquals("niveau", afgewezen(e, "t1", Antwoordsoort.TERUGGELEGD, 1, "2026-04-30", "besluit", om("2026-04-30", "10:00")).veld());
         Escalatie op2 = scan(e, "2026-05-04");
         assertEquals("toelichting", afgewezen(op2, "t2", Antwoordsoort.TERUGGELEGD, 2, "2026-05-04", null, om("2026-05-04", "10:00")).veld());
+        // text that looks like something but holds no decision: a braille blank and Hangul fillers, one word, only an address
+        for (String leeg : List.of("\u2800\u3164\u115F", "ok", "[verwijderd]")) {
+            assertEquals("toelichting", afgewezen(op2, "t3", Antwoordsoort.TERUGGELEGD, 2, "2026-05-04", leeg, om("2026-05-04", "10:00")).veld(), leeg);
+        }
         assertEquals(2, op2.stand().niveau());
     }
 
