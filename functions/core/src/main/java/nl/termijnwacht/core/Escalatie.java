@@ -184,6 +184,12 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
         return TERMIJNOVERSCHRIJDING + ":" + gemeente + ":" + zaak;
     }
 
+    /** The gemeente an id names ({@code ladder:GMxxxx:…}), read from the id alone, before the item is; empty when it names none. */
+    public static java.util.Optional<String> gemeenteUitId(String id) {
+        String[] d = id.split(":", 3);
+        return d.length == 3 && Zaakdossier.GEMEENTECODE.matcher(d[1]).matches() ? java.util.Optional.of(d[1]) : java.util.Optional.empty();
+    }
+
     public Stand stand() {
         int niveau = 1;
         LocalDate sinds = null;

@@ -40,13 +40,17 @@ final class EscalatieEventVerwerking {
     Uitkomst verwerk(JsonNode event, Instant nu) {
         LocalDate vandaag = LocalDate.ofInstant(nu, instellingen.zone());
         EscalatieEvents.Antwoord a = EscalatieEvents.lees(event, vandaag);
+        String account = event.path("account").textValue();
+        // a sender answers only for its own gemeenten: checked on the id before the item is read, so a foreign sender
+        // cannot learn whether an item exists; the item's own gemeente is checked again below
+        Escalatie.gemeenteUitId(a.escalatie()).ifPresent(gemeente -> afzenders.toets(account, gemeente));
         return Versieconflict.herhaal(() -> escalaties.lees(a.escalatie()).orElse(null), o -> {
             if (o == null) {
                 throw new OngeldigeInvoer("escalatie", "onbekende escalatie " + OngeldigeInvoer.citaat(a.escalatie()));
             }
             Escalatieladder ladder = ladders.ladder(o.escalatie().ladder(), o.escalatie().gemeente());
             if (o.escalatie().gemeente() != null) {
-                afzenders.toets(event.path("account").textValue(), o.escalatie().gemeente()); // a sender answers only for its own gemeenten
+                afzenders.toets(account, o.escalatie().gemeente());
             }
             Escalatie.Beantwoord b = o.escalatie().beantwoord(a.antwoord(), ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone());
             // accepted, so it names a stored item (ladder:gemeente:zaak, no personal data)

@@ -352,6 +352,40 @@ class EscalatieEventsKetenTest {
         assertEquals(List.of("GEOPEND", "OMHOOG", "OPGEPAKT"), keten.escalatieItem(id).escalatie().geschiedenis().stream().map(s -> s.gebeurtenis().name()).toList());
     }
 
+    // ------------------------------------------------------------------ senders bound to gemeenten
+
+    /**
+     * A sender bound to another gemeente learns nothing: its reply is refused on the gemeente in the item's id before the
+     * item is read, with the same reason whether the item exists or not (it could tell them apart by "onbekende
+     * escalatie" before). A sender bound to the gemeente still gets that answer for an unknown item.
+     */
+    @Test
+    void eenAfzenderVanEenAndereGemeenteLeertNietOfEenEscalatieBestaat() {
+        Keten keten = Keten.voorTest(Map.of("AFZENDERS", "123456789012=GM0363;222222222222=GM0599"));
+        Instant op = om("2026-04-30", "10:00");
+        keten.klok().zet(op);
+        String bestaat = id(GEMEENTE, "ZAAK-2026-0001");
+        nl.termijnwacht.aws.EscalatieRepository.van(keten.stack().clients()).open(nl.termijnwacht.core.Escalatie.voorVerstrekenZaak(GEMEENTE,
+                "ZAAK-2026-0001", LocalDate.parse("2026-04-28"), LocalDate.parse("2026-04-29")), op, null, op);
+        String bestaatNiet = id(GEMEENTE, "ZAAK-2026-0999");
+
+        List<String> redenen = new ArrayList<>();
+        for (String escalatie : List.of(bestaat, bestaatNiet)) {
+            String vreemd = antwoord(keten, "Opgelost", op, escalatie, 1, "2026-04-30", "Opgelost door de andere gemeente.")
+                    .replace("\"account\":\"123456789012\"", "\"account\":\"222222222222\"");
+            JsonNode uit = keten.antwoordRuw(op, vreemd);
+            assertEquals("AFGEWEZEN", uit.get("resultaat").asText(), uit.toString());
+            assertTrue(uit.get("reden").asText().startsWith("account: "), uit.toString());
+            redenen.add(uit.get("reden").asText());
+        }
+        assertEquals(redenen.get(0), redenen.get(1), "the same answer for an item that exists and one that does not");
+        assertEquals(2, keten.afgewezen().size());
+        assertTrue(keten.escalatieItem(bestaat).escalatie().open() && keten.escalatieItem(bestaat).versie() == 1, "the item is untouched");
+
+        JsonNode eigen = keten.antwoordRuw(op, antwoord(keten, "Opgepakt", op, bestaatNiet, 1, "2026-04-30", null));
+        assertTrue(eigen.get("reden").asText().startsWith("escalatie: onbekende escalatie"), eigen.toString());
+    }
+
     private static String antwoord(Keten keten, String type, Instant op, String escalatie, int niveau, String datum, String toelichting) {
         return Keten.antwoordEvent(keten.nieuwId(), type, op, Keten.detail(escalatie, niveau, datum, toelichting));
     }
