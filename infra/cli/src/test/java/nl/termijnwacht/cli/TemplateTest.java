@@ -371,4 +371,22 @@ class TemplateTest {
         }
         assertEquals("termijnwacht-afgewezen", DlqCommand.Queue.afwijzingen().naam());
     }
+
+    /**
+     * Each sender on the bus may send only the source of its role: a zaaksysteem (AfzenderAccounts) only zaak facts, so
+     * it cannot answer the escalations that exist to reach its bestuurders; an answering integration only replies.
+     */
+    @Test
+    void deBusLaatElkeAfzenderAlleenDeBronVanZijnRolSturen() {
+        Map<String, JsonNode> policies = vanType("AWS::Events::EventBusPolicy");
+        assertFalse(policies.isEmpty(), "the bus has a policy");
+        Map<String, String> bronPerPrincipal = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> p : policies.entrySet()) {
+            JsonNode st = p.getValue().at("/Properties/Statement");
+            JsonNode bron = st.at("/Condition/ForAllValues:StringEquals/events:source");
+            assertTrue(bron.isTextual(), p.getKey() + ": every entry of a PutEvents call is bound to one source: " + st);
+            bronPerPrincipal.put(st.at("/Principal/AWS").asText(), bron.asText());
+        }
+        assertEquals(Map.of("AfzenderAccounts", "termijnwacht.zaken", "AntwoordAccounts", "termijnwacht.escalaties"), bronPerPrincipal);
+    }
 }
