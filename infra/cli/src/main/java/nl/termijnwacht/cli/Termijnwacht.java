@@ -20,7 +20,7 @@ public final class Termijnwacht {
     /** The annotated commands, in the order help lists them (after {@code bereken}); read only when one is asked for. */
     private static final class Annotated {
         static final Map<String, Class<?>> COMMANDOS = commandos(EmulatorCommand.class, ProvisionCommand.class, InvokeCommand.class,
-                LadderCommand.class, SimuleerCommand.class, MeldingenCommand.class, EscalatiesCommand.class, DlqCommand.class,
+                LadderCommand.class, SimuleerCommand.class, MeldingenCommand.class, EscalatiesCommand.class, DlqCommand.class, AbonnementCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class);
 
         private static Map<String, Class<?>> commandos(Class<?>... klassen) {
