@@ -381,6 +381,26 @@ public final class Keten {
         return t + " " + m.get("soort").asText() + "/" + m.get("niveau").asInt() + " " + m.get("topic").asText();
     }
 
+    /** The one notice of {@code escalatie} with this soort, level and topic; fails when there is none, or more than one. */
+    public static ObjectNode enige(List<ObjectNode> meldingen, String escalatie, String soort, int niveau, String topic) {
+        List<ObjectNode> gevonden = meldingen.stream().filter(m -> m.get("escalatie").asText().equals(escalatie) && m.get("soort").asText().equals(soort)
+                && m.get("niveau").asInt() == niveau && m.get("topic").asText().equals(topic)).toList();
+        if (gevonden.size() != 1) {
+            throw new AssertionError("expected 1 " + soort + "/" + niveau + " " + topic + " of " + escalatie + ", got " + gevonden.size() + ": " + gevonden);
+        }
+        return gevonden.getFirst();
+    }
+
+    /** Fails when any idempotencyKey among {@code meldingen} arrived other than exactly once. */
+    public static void elkeSleutelEenKeer(List<ObjectNode> meldingen) {
+        Map<String, Long> keer = new java.util.TreeMap<>();
+        meldingen.forEach(m -> keer.merge(m.get("idempotencyKey").asText(), 1L, Long::sum));
+        keer.values().removeIf(n -> n == 1);
+        if (!keer.isEmpty()) {
+            throw new AssertionError("each idempotencyKey exactly once, but: " + keer);
+        }
+    }
+
     /** The {@code gebeurtenis} of each step in an escalation notice's {@code geschiedenis}, in order. */
     public static List<String> gebeurtenissen(ObjectNode melding) {
         List<String> lijst = new ArrayList<>();

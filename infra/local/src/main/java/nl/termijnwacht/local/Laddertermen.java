@@ -31,6 +31,12 @@ public record Laddertermen(int herinnering, List<Trede> treden) {
         treden = List.copyOf(treden);
     }
 
+    /** The shipped ladder termijnoverschrijding, from the repository's infra/ladders. */
+    public static Laddertermen termijnoverschrijding() {
+        Path root = nl.termijnwacht.emulator.Emulator.repoRoot(Path.of("")).orElseThrow(() -> new IllegalStateException("repository niet gevonden"));
+        return uit(root.resolve("infra/ladders/termijnoverschrijding.yaml"));
+    }
+
     public static Laddertermen uit(Path yaml) {
         try {
             JsonNode boom = YAML.readTree(yaml.toFile());

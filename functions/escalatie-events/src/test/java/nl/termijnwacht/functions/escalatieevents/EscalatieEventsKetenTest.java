@@ -1,6 +1,8 @@
 package nl.termijnwacht.functions.escalatieevents;
 
 import static nl.termijnwacht.local.Keten.ESCALATIES;
+import static nl.termijnwacht.local.Keten.elkeSleutelEenKeer;
+import static nl.termijnwacht.local.Keten.enige;
 import static nl.termijnwacht.local.Keten.REGIETAFEL;
 import static nl.termijnwacht.local.Keten.gebeurtenissen;
 import static nl.termijnwacht.local.Keten.om;
@@ -28,6 +30,7 @@ import nl.termijnwacht.aws.EscalatieRepository.Opgeslagen;
 import nl.termijnwacht.aws.Ladders;
 import nl.termijnwacht.functions.escalatiescanner.EscalatieScan;
 import nl.termijnwacht.functions.escalatiescanner.EscalatieScannerHandler;
+import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.local.Keten;
 import nl.termijnwacht.local.Laddertermen;
 import org.junit.jupiter.api.Test;
@@ -49,35 +52,14 @@ class EscalatieEventsKetenTest {
     /** The topics of the ladder's notices. */
     private static final String[] LADDER = {ESCALATIES, REGIETAFEL};
 
-    private static String id(String gemeente, String zaak) {
-        return "termijnoverschrijding:" + gemeente + ":" + zaak;
-    }
-
-    private static Laddertermen standaard() {
-        return Laddertermen.uit(LADDERS.resolve("termijnoverschrijding.yaml"));
-    }
-
-    private static ObjectNode enige(List<ObjectNode> meldingen, String escalatie, String soort, int niveau, String topic) {
-        List<ObjectNode> gevonden = meldingen.stream().filter(m -> m.get("escalatie").asText().equals(escalatie) && m.get("soort").asText().equals(soort)
-                && m.get("niveau").asInt() == niveau && m.get("topic").asText().equals(topic)).toList();
-        assertEquals(1, gevonden.size(), soort + "/" + niveau + " " + topic + " van " + escalatie + ": " + gevonden);
-        return gevonden.getFirst();
-    }
-
-    private static void elkeSleutelEenKeer(List<ObjectNode> meldingen) {
-        Map<String, Long> keer = meldingen.stream().collect(Collectors.groupingBy(m -> m.get("idempotencyKey").asText(), Collectors.counting()));
-        assertEquals(Map.of(), keer.entrySet().stream().filter(e -> e.getValue() != 1).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
-                "each idempotencyKey exactly once");
-    }
-
     // ------------------------------------------------------------------ 1. taken up at level 2, not solved
 
     @Test
     void opgepaktOpNiveau2MaarNietOpgelostGaatNaDeOpvolgtermijnOmhoog() {
         Keten keten = Keten.voorTest();
-        Laddertermen t = standaard();
+        Laddertermen t = Laddertermen.termijnoverschrijding();
         keten.ontvang(GEMEENTE, "ZAAK-2026-0002", "2026-03-02");
-        String id = id(GEMEENTE, "ZAAK-2026-0002");
+        String id = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0002");
         keten.dagen("2026-04-27", "2026-05-05");
         LocalDate opgepakt = LocalDate.parse("2026-05-06");
         keten.antwoordVerwerkt(om(opgepakt, "10:00"), "Opgepakt", id, 2, "Capaciteit ingepland.");
@@ -105,8 +87,8 @@ class EscalatieEventsKetenTest {
         Keten keten = Keten.voorTest();
         keten.ontvang(GEMEENTE, "ZAAK-2026-0031", "2026-03-02");
         keten.ontvang(GEMEENTE, "ZAAK-2026-0032", "2026-03-02");
-        String boven = id(GEMEENTE, "ZAAK-2026-0031");
-        String onder = id(GEMEENTE, "ZAAK-2026-0032");
+        String boven = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0031");
+        String onder = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0032");
         keten.dagen("2026-04-27", "2026-04-29");
         keten.antwoordVerwerkt(om("2026-04-30", "10:00"), "Opgelost", onder, 1, "Besluit verzonden.");
         keten.run("escalatie-scanner", om("2026-04-30", "10:15"));
@@ -141,9 +123,9 @@ class EscalatieEventsKetenTest {
     @Test
     void teruggelegdDoorNiveau2GeeftNiveau1EenBesluitEnEenNieuweTermijn() {
         Keten keten = Keten.voorTest();
-        Laddertermen t = standaard();
+        Laddertermen t = Laddertermen.termijnoverschrijding();
         keten.ontvang(GEMEENTE, "ZAAK-2026-0005", "2026-03-02");
-        String id = id(GEMEENTE, "ZAAK-2026-0005");
+        String id = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0005");
         keten.dagen("2026-04-27", "2026-05-05");
         String besluit = "Extra capaciteit toegewezen; vakteam beslist binnen de termijn.";
         LocalDate terug = LocalDate.parse("2026-05-06");
@@ -221,14 +203,14 @@ class EscalatieEventsKetenTest {
                 .met("escalatie-scanner", (aws, klok) -> new EscalatieScannerHandler(aws, new EscalatieScan(aws, ladders, JSON), klok));
         keten.ontvang("GM0999", "ZAAK-2026-0999", "2026-03-02");
         keten.ontvang("GM0001", "ZAAK-2026-0001", "2026-03-02");
-        String variant = id("GM0999", "ZAAK-2026-0999");
-        String gewoon = id("GM0001", "ZAAK-2026-0001");
+        String variant = Escalatie.idVoorZaak("GM0999", "ZAAK-2026-0999");
+        String gewoon = Escalatie.idVoorZaak("GM0001", "ZAAK-2026-0001");
         LocalDate geopend = LocalDate.parse("2026-04-29");
         LocalDate tot = LocalDate.parse("2026-05-29");
         keten.dagen(LocalDate.parse("2026-04-27"), tot);
 
         Laddertermen eigen = Laddertermen.uit(map.resolve("termijnoverschrijding.GM0999.yaml"));
-        Laddertermen std = standaard();
+        Laddertermen std = Laddertermen.termijnoverschrijding();
         List<String> verwachtEigen = new ArrayList<>(eigen.regels(geopend.atTime(7, 0), "ESCALATIE", 1));
         verwachtEigen.addAll(eigen.klim(keten.kalender(), 1, geopend, tot));
         List<String> verwachtStd = new ArrayList<>(std.regels(geopend.atTime(7, 0), "ESCALATIE", 1));
@@ -297,8 +279,8 @@ class EscalatieEventsKetenTest {
         // ZAAK-2026-0001 is the zaak the sample events in events/ name
         keten.ontvang(GEMEENTE, "ZAAK-2026-0001", "2026-03-02");
         keten.ontvang(GEMEENTE, "ZAAK-2026-0071", "2026-03-02");
-        String id = id(GEMEENTE, "ZAAK-2026-0001");
-        String dicht = id(GEMEENTE, "ZAAK-2026-0071");
+        String id = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0001");
+        String dicht = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0071");
         keten.dagen("2026-04-27", "2026-04-29");
 
         Instant dertig = om("2026-04-30", "10:00");
@@ -364,10 +346,10 @@ class EscalatieEventsKetenTest {
         Keten keten = Keten.voorTest(Map.of("AFZENDERS", "123456789012=GM0363;222222222222=GM0599"));
         Instant op = om("2026-04-30", "10:00");
         keten.klok().zet(op);
-        String bestaat = id(GEMEENTE, "ZAAK-2026-0001");
+        String bestaat = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0001");
         nl.termijnwacht.aws.EscalatieRepository.van(keten.stack().clients()).open(nl.termijnwacht.core.Escalatie.voorVerstrekenZaak(GEMEENTE,
                 "ZAAK-2026-0001", LocalDate.parse("2026-04-28"), LocalDate.parse("2026-04-29")), op, null, op);
-        String bestaatNiet = id(GEMEENTE, "ZAAK-2026-0999");
+        String bestaatNiet = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0999");
 
         List<String> redenen = new ArrayList<>();
         for (String escalatie : List.of(bestaat, bestaatNiet)) {

@@ -1,6 +1,8 @@
 package nl.termijnwacht.functions.escalatiescanner;
 
 import static nl.termijnwacht.local.Keten.ESCALATIES;
+import static nl.termijnwacht.local.Keten.elkeSleutelEenKeer;
+import static nl.termijnwacht.local.Keten.enige;
 import static nl.termijnwacht.local.Keten.REGIETAFEL;
 import static nl.termijnwacht.local.Keten.TERMIJNMELDINGEN;
 import static nl.termijnwacht.local.Keten.gebeurtenissen;
@@ -48,6 +50,7 @@ import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
 import nl.termijnwacht.core.Kalender;
 import nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler;
+import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.local.Keten;
 import nl.termijnwacht.local.Laddertermen;
 import nl.termijnwacht.local.LokaleStack;
@@ -71,31 +74,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class EscalatieKetenTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path LADDERS = Path.of("../../infra/ladders");
     private static final String GEMEENTE = "GM0363";
     /** The topics of the ladder's notices. */
     private static final String[] LADDER = {ESCALATIES, REGIETAFEL};
-
-    private static String id(String gemeente, String zaak) {
-        return "termijnoverschrijding:" + gemeente + ":" + zaak;
-    }
-
-    private static Laddertermen standaard() {
-        return Laddertermen.uit(LADDERS.resolve("termijnoverschrijding.yaml"));
-    }
-
-    private static ObjectNode enige(List<ObjectNode> meldingen, String escalatie, String soort, int niveau, String topic) {
-        List<ObjectNode> gevonden = meldingen.stream().filter(m -> m.get("escalatie").asText().equals(escalatie) && m.get("soort").asText().equals(soort)
-                && m.get("niveau").asInt() == niveau && m.get("topic").asText().equals(topic)).toList();
-        assertEquals(1, gevonden.size(), soort + "/" + niveau + " " + topic + " van " + escalatie + ": " + gevonden);
-        return gevonden.getFirst();
-    }
-
-    private static void elkeSleutelEenKeer(List<ObjectNode> meldingen) {
-        Map<String, Long> keer = meldingen.stream().collect(Collectors.groupingBy(m -> m.get("idempotencyKey").asText(), Collectors.counting()));
-        assertEquals(Map.of(), keer.entrySet().stream().filter(e -> e.getValue() != 1).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
-                "each idempotencyKey exactly once");
-    }
 
     // ------------------------------------------------------------------ 1. a silent zaak climbs the ladder
 
@@ -103,10 +84,10 @@ class EscalatieKetenTest {
     void eenStilleZaakKlimtDeLadderRondKoningsdag() {
         Keten keten = Keten.voorTest();
         Kalender k = keten.kalender();
-        Laddertermen t = standaard();
+        Laddertermen t = Laddertermen.termijnoverschrijding();
         // received Mon 2026-03-02: 8 weeks end on King's Day (Mon 04-27), shifted to Tue 04-28; VERSTREKEN Wed 04-29 07:00
         keten.ontvang(GEMEENTE, "ZAAK-2026-0427", "2026-03-02");
-        String id = id(GEMEENTE, "ZAAK-2026-0427");
+        String id = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0427");
         LocalDate tot = LocalDate.parse("2026-06-30");
         keten.dagen(LocalDate.parse("2026-04-01"), tot);
 
@@ -193,8 +174,8 @@ class EscalatieKetenTest {
         Keten keten = Keten.voorTest();
         keten.ontvang(GEMEENTE, "ZAAK-2026-0041", "2026-03-02");
         keten.ontvang(GEMEENTE, "ZAAK-2026-0042", "2026-03-02");
-        String besluit = id(GEMEENTE, "ZAAK-2026-0041");
-        String ingetrokken = id(GEMEENTE, "ZAAK-2026-0042");
+        String besluit = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0041");
+        String ingetrokken = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0042");
         keten.dagen("2026-04-27", "2026-05-05");
         keten.zaakFeit(om("2026-05-06", "10:00"), "BesluitBekendgemaakt", GEMEENTE, "ZAAK-2026-0041", "\"datum\":\"2026-05-06\"");
         keten.run("escalatie-scanner", om("2026-05-06", "10:15"));
@@ -230,7 +211,7 @@ class EscalatieKetenTest {
         for (int i = 0; i < n; i++) {
             String zaak = prefix + String.format("%03d", i);
             keten.ontvang(GEMEENTE, zaak, "2026-03-02");
-            ids.add(id(GEMEENTE, zaak));
+            ids.add(Escalatie.idVoorZaak(GEMEENTE, zaak));
         }
         return ids;
     }
