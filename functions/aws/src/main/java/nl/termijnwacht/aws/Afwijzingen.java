@@ -15,23 +15,25 @@ import java.util.HexFormat;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The rejection queue: a malformed event goes here whole, with the field and the reason, so a
- * beheerder can correct and replay it. Nothing of it is applied.
+ * The rejection queue: a malformed event goes here with the field and the reason, so a beheerder can read why and,
+ * when the cause was ours, redrive it. Nothing of it is applied.
+ *
+ * <p>Every message is bounded, whatever the event: it carries the event's size ({@code eventBytes}) and SHA-256
+ * ({@code eventSha256}, of the event as UTF-8: the compact JSON, or the raw text of what was not JSON), so a sender
+ * can match it to what it sent; an event of at most {@value #MAX_EVENT_BYTES} bytes is kept whole ({@code event}),
+ * a larger one only as its first {@value #MAX_EVENT_BYTES} bytes ({@code eventBegin}, {@code eventAfgekapt: true}).
+ * A huge or hostile event can then neither fill the queue nor carry much of a sender's data into it; what was cut
+ * cannot be redriven, the sender re-sends it (docs/runbook.md).
  */
 public final class Afwijzingen {
 
-    /**
-     * The largest message sent: below SQS's 256 KiB (the limit moto and older queues keep). A message with
-     * the whole event that would be larger — an event that cannot have come through EventBridge, or one
-     * whose non-ASCII characters grow sixfold when escaped — keeps the event as its first characters, its
-     * size and its SHA-256 instead, so it can still be identified and traced.
-     */
-    static final int MAX_BERICHT_BYTES = 250 * 1024;
-    private static final int UITTREKSEL_TEKENS = 4 * 1024;
+    /** The most of an event a message keeps: the whole event up to this size, else its first this many bytes. */
+    public static final int MAX_EVENT_BYTES = 4 * 1024;
 
     /**
      * Every character outside ASCII as a JSON escape: SQS refuses characters such as U+FFFF or a lone
-     * surrogate, and escaped they reach the beheerder unchanged, so the event is kept exactly.
+     * surrogate, and escaped they reach the beheerder unchanged, so the event is kept exactly. Escaped, a message
+     * stays below six times {@value #MAX_EVENT_BYTES} plus the reason: far below SQS's 256 KiB.
      */
     private static final ObjectWriter ASCII = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().writer();
 
@@ -61,21 +63,34 @@ public final class Afwijzingen {
         bericht.put("veld", veld);
         bericht.put("reden", reden);
         bericht.put("afgewezen", nu.toString());
-        ObjectNode metEvent = bericht.deepCopy();
-        metEvent.set("event", event);
-        String volledig = ASCII.writeValueAsString(metEvent); // ASCII only: its length is its size in bytes
-        String body;
-        if (volledig.length() <= MAX_BERICHT_BYTES) {
-            body = volledig;
+        String tekst = event.isTextual() ? event.textValue() : event.toString();
+        byte[] bytes = tekst.getBytes(StandardCharsets.UTF_8);
+        bericht.put("eventBytes", bytes.length);
+        bericht.put("eventSha256", sha256(bytes));
+        if (bytes.length <= MAX_EVENT_BYTES) {
+            bericht.set("event", event);
         } else {
-            String tekst = event.isTextual() ? event.textValue() : event.toString();
-            byte[] bytes = tekst.getBytes(StandardCharsets.UTF_8);
-            bericht.put("eventBytes", bytes.length);
-            bericht.put("eventSha256", sha256(bytes));
-            bericht.put("eventBegin", tekst.substring(0, Math.min(tekst.length(), UITTREKSEL_TEKENS)));
-            body = ASCII.writeValueAsString(bericht);
+            bericht.put("eventAfgekapt", true);
+            bericht.put("eventBegin", begin(tekst, MAX_EVENT_BYTES));
         }
+        String body = ASCII.writeValueAsString(bericht);
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+    }
+
+    /** The longest start of {@code tekst} of at most {@code max} bytes in UTF-8, never half a character. */
+    static String begin(String tekst, int max) {
+        int bytes = 0;
+        int i = 0;
+        while (i < tekst.length()) {
+            int cp = tekst.codePointAt(i);
+            int lengte = cp < 0x80 ? 1 : cp < 0x800 ? 2 : Character.isSupplementaryCodePoint(cp) ? 4 : 3;
+            if (bytes + lengte > max) {
+                break;
+            }
+            bytes += lengte;
+            i += Character.charCount(cp);
+        }
+        return tekst.substring(0, i);
     }
 
     private static String sha256(byte[] bytes) {

@@ -1,6 +1,7 @@
 package nl.termijnwacht.functions.zaakevents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -307,6 +308,37 @@ class ZaakEventsHandlerTest {
         assertEquals(event.getBytes(StandardCharsets.UTF_8).length, a.get("eventBytes").asInt());
         assertEquals(64, a.get("eventSha256").asText().length());
         assertTrue(a.get("eventBegin").asText().startsWith("{\"id\":\"x-groot\""), "its beginning, to trace it");
+    }
+
+    /** Issue 15: a rejection keeps at most 4 KiB of its event, with the size and SHA-256 to match it; a small event whole. */
+    @Test
+    void eenAfwijzingBewaartHoogstensVierKiBVanHetEventMetGrootteEnHash() throws Exception {
+        String groot = "{\"id\":\"x-5kib\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{"
+                + "\"gemeente\":\"Amsterdam\",\"zaak\":\"ZAAK-2026-0001\",\"toelichting\":\"" + "ab€".repeat(1_000) + "\"}}";
+        assertEquals("AFGEWEZEN", invoke(groot).get("resultaat").asText());
+        String klein = "{\"id\":\"x-klein\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\",\"detail\":{"
+                + "\"gemeente\":\"Amsterdam\",\"zaak\":\"ZAAK-2026-0002\"}}";
+        assertEquals("AFGEWEZEN", invoke(klein).get("resultaat").asText());
+        List<JsonNode> afgewezen = afgewezen();
+        assertEquals(2, afgewezen.size());
+        JsonNode a = afgewezen.stream().filter(j -> j.has("eventBegin")).findFirst().orElseThrow(() -> new AssertionError(afgewezen.toString()));
+        byte[] bytes = groot.getBytes(StandardCharsets.UTF_8);
+        assertTrue(bytes.length > 5_000, "the event is larger than what is kept");
+        assertFalse(a.has("event"), "a cut event is not stored as if it were whole");
+        assertTrue(a.get("eventAfgekapt").asBoolean());
+        assertEquals(bytes.length, a.get("eventBytes").asInt());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)), a.get("eventSha256").asText());
+        String begin = a.get("eventBegin").asText();
+        assertTrue(begin.getBytes(StandardCharsets.UTF_8).length <= 4096 && begin.getBytes(StandardCharsets.UTF_8).length > 4090, begin.length() + " characters");
+        assertTrue(groot.startsWith(begin), "the first bytes, whole characters only");
+        assertTrue(a.toString().length() < 30_000, "the message is bounded: " + a.toString().length());
+
+        JsonNode k = afgewezen.stream().filter(j -> j.has("event")).findFirst().orElseThrow();
+        assertEquals("x-klein", k.at("/event/id").asText(), "a small event is kept whole, for redrive");
+        assertFalse(k.has("eventAfgekapt"));
+        byte[] kleinBytes = klein.getBytes(StandardCharsets.UTF_8);
+        assertEquals(kleinBytes.length, k.get("eventBytes").asInt());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(kleinBytes)), k.get("eventSha256").asText());
     }
 
     @Test
