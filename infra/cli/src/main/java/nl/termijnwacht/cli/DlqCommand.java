@@ -38,16 +38,26 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * {@code requestContext.condition} and {@code responsePayload}). A Scheduler DLQ message carries the schedule's input.
  *
  * <p>{@code herstel} gives each message back to its function — here in this process, through {@link Functies} (as
- * {@code invoke} does), because the emulator routes nothing from the bus to a function. A message is deleted only
- * when its redrive succeeded; a failed one is released and stays. One exception keeps the rejection queue from
- * doubling: an event from that queue that the function rejects again has been written to it anew (with the current
- * reason) before the function answered, so the old message is deleted and the new one stays. In AWS the same redrive
- * is a Lambda invocation of the function's alias {@code live} with the stored event (README, "Deploy to AWS").
+ * {@code invoke} does), because the emulator routes nothing from the bus to a function. An event function's message
+ * goes back <em>as the bus would deliver it</em>: only the stored event's {@code source}, {@code detail-type} and
+ * {@code detail} are kept, as {@code PutEvents} takes them, and the envelope is new — a new id, the time of the
+ * redrive, and the redriver's own account ({@link #EIGEN_ACCOUNT}), never the account stored in the message — and it
+ * goes to the function whose rule admits its source. A direct invocation is trusted on its {@code account}, so a
+ * redrive that kept it could forge a sender; through the bus the sender binding ({@code AFZENDERS}) decides. In AWS
+ * that is {@code aws events put-events} (docs/runbook.md); no human policy may invoke an event function. A scanner
+ * takes no account: its message is its schedule input, and it is invoked with it (in AWS its alias {@code live}).
+ *
+ * <p>A message is deleted only when its redrive succeeded; a failed one is released and stays. One exception keeps the
+ * rejection queue from doubling: an event from that queue that the function rejects again has been written to it
+ * anew (with the current reason) before the function answered, so the old message is deleted and the new one stays.
+ * A rejection whose event was cut ({@code eventAfgekapt}, see {@code Afwijzingen}) cannot be redriven: what was cut is
+ * gone. It is reported as such and stays; the sender must send the event again.
  */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
         description = {"Toont (zonder te verbruiken) of herstelt de berichten in de afwijzingsqueue of een DLQ.",
                 "ACTIE: toon | herstel. QUEUE: een queue uit template.yaml, bijv. termijnwacht-afgewezen of zaak-events-dlq.",
                 "herstel biedt elk bericht opnieuw aan zijn functie aan en verwijdert het alleen als dat lukt;",
+                "een event gaat via de bus (nieuw id, het eigen account: de afzenderbinding beslist), een afgekapte afwijzing kan niet;",
                 "exitcode 1 als er berichten mislukten."})
 final class DlqCommand implements Callable<Integer> {
 
@@ -60,6 +70,11 @@ final class DlqCommand implements Callable<Integer> {
     private static final int MAX_BERICHTEN = 10_000;
     private static final int UITTREKSEL = 160;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The account a redrive through the bus carries locally: the emulator's own (moto's default), as the local chain
+     * uses. In AWS EventBridge sets the account of the caller of {@code PutEvents}: the beheerder's, this stack's.
+     */
+    static final String EIGEN_ACCOUNT = "123456789012";
 
     @Spec
     CommandSpec spec;
@@ -112,6 +127,9 @@ final class DlqCommand implements Callable<Integer> {
                     out.println(b.id() + "  " + b.verzonden() + "  " + b.functieOfStreep() + "  " + b.soort());
                     out.println("    reden:      " + (b.reden() == null ? "-" : b.reden()));
                     out.println("    uittreksel: " + b.uittreksel());
+                    if (b.fout() != null) {
+                        out.println("    herstel:    niet mogelijk: " + b.fout());
+                    }
                 }
             }
         } finally {
@@ -178,9 +196,28 @@ final class DlqCommand implements Callable<Integer> {
         if (b.fout() != null) {
             return Poging.mislukt(b.fout());
         }
+        String functie = b.functie();
+        JsonNode invoer = b.payload();
+        if (!Functies.CATALOGUS.functie(functie).orElseThrow().bronnen().isEmpty()) {
+            // an event function: through the bus, never by invoking it with the stored account
+            JsonNode event = b.payload();
+            for (String veld : List.of("source", "detail-type")) {
+                if (!event.path(veld).isTextual() || event.path(veld).asText().isBlank()) {
+                    return Poging.mislukt("kan niet via de bus opnieuw worden aangeboden: het bewaarde event heeft geen '" + veld + "'");
+                }
+            }
+            if (!event.path("detail").isObject()) {
+                return Poging.mislukt("kan niet via de bus opnieuw worden aangeboden: het bewaarde event heeft geen 'detail'-object");
+            }
+            functie = Functies.CATALOGUS.voorBron(event.get("source").asText()).map(Functiecatalogus.Functie::naam).orElse(null);
+            if (functie == null) {
+                return Poging.mislukt("geen regel op de bus neemt source '" + Bericht.kort(event.get("source").asText()) + "' aan");
+            }
+            invoer = viaDeBus(event, moment);
+        }
         JsonNode uitvoer;
         try {
-            uitvoer = functies.invoke(b.functie(), b.payload().toString(), moment);
+            uitvoer = functies.invoke(functie, invoer.toString(), moment);
         } catch (RuntimeException e) {
             // a transient AWS failure or a bug: the message stays for the next attempt
             return Poging.mislukt("fout bij uitvoeren: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + eersteRegel(e.getMessage())));
@@ -194,6 +231,20 @@ final class DlqCommand implements Callable<Integer> {
                     : new Poging(false, false, resultaat, reden + " (de afwijzing staat in " + Queue.afwijzingen().naam() + ")");
         }
         return new Poging(true, true, resultaat == null ? "uitgevoerd" : resultaat, null);
+    }
+
+    /**
+     * The event as EventBridge delivers what {@code PutEvents} was given: the stored {@code source}, {@code detail-type}
+     * and {@code detail}, in a new envelope with a new id, the redrive's time and the redriver's own account.
+     */
+    static ObjectNode viaDeBus(JsonNode opgeslagen, Instant moment) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "0").put("id", java.util.UUID.randomUUID().toString()).put("detail-type", opgeslagen.get("detail-type").asText())
+                .put("source", opgeslagen.get("source").asText()).put("account", EIGEN_ACCOUNT)
+                .put("time", moment.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).put("region", LokaleStack.regio());
+        event.putArray("resources");
+        event.set("detail", opgeslagen.get("detail"));
+        return event;
     }
 
     private static String eersteRegel(String tekst) {
@@ -340,8 +391,9 @@ final class DlqCommand implements Callable<Integer> {
             JsonNode event = body.get("event");
             String fout = null;
             if (event == null) {
-                fout = "het event is niet volledig bewaard (" + body.path("eventBytes").asText("?") + " bytes, sha256 " + body.path("eventSha256").asText("?")
-                        + "); laat de afzender het opnieuw sturen";
+                fout = "afgekapt: van het event zijn alleen de eerste " + body.path("eventBegin").asText("").getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        + " van " + body.path("eventBytes").asText("?") + " bytes bewaard (sha256 " + body.path("eventSha256").asText("?")
+                        + "), dus het kan niet opnieuw worden aangeboden; het bericht blijft staan: laat de afzender het event opnieuw sturen";
             } else if (!event.isObject()) {
                 fout = "het bewaarde event is geen JSON-object; laat de afzender het gecorrigeerd opnieuw sturen";
             } else if (functie == null || Functies.CATALOGUS.functie(functie).isEmpty()) {
@@ -398,7 +450,7 @@ final class DlqCommand implements Callable<Integer> {
             return kort(event.isTextual() ? event.textValue() : event.toString());
         }
 
-        private static String kort(String tekst) {
+        static String kort(String tekst) {
             String t = tekst.replaceAll("\\s+", " ").strip();
             return t.length() <= UITTREKSEL ? t : t.substring(0, UITTREKSEL - 1) + "…";
         }
@@ -412,6 +464,10 @@ final class DlqCommand implements Callable<Integer> {
             }
             if (payload != null && payload.has("id")) {
                 o.put("event", payload.get("id").asText());
+            }
+            if (origineel != null && origineel.has("eventSha256")) {
+                o.put("eventBytes", origineel.path("eventBytes").asLong()).put("eventSha256", origineel.path("eventSha256").asText())
+                        .put("afgekapt", origineel.path("eventAfgekapt").asBoolean(false));
             }
             o.put("herstelbaar", fout == null);
             if (fout != null) {

@@ -191,8 +191,72 @@ class DlqCommandTest {
         List<Message> afgewezen = inhoud(url("AfgewezenQueue"));
         assertEquals(1, afgewezen.size());
         JsonNode afwijzing = JSON.readTree(afgewezen.getFirst().body());
-        assertEquals("0b7f7c1e-0099-4f43-9a55-1d0c5d8e0099", afwijzing.at("/event/id").asText());
+        JsonNode origineel = JSON.readTree(Files.readString(EVENTS.resolve("afgewezen/verlenging-te-lang.json")));
+        assertEquals(origineel.get("detail"), afwijzing.at("/event/detail"), "the same event, redriven through the bus");
+        assertEquals("TermijnVerlengd", afwijzing.at("/event/detail-type").asText());
         assertEquals("2026-11-28T10:00:00Z", afwijzing.get("afgewezen").asText(), "the rejection of this attempt (11:00 Dutch time): " + opnieuw.out());
+    }
+
+    /**
+     * Issue 15: an event function's message is redriven through the bus, never by invoking the function with the stored
+     * event: EventBridge gives it a new id and the redriver's own account, so a message carrying another sender's
+     * account (forged, or a sender bound to other gemeenten) cannot speak for that sender on redrive.
+     */
+    @Test
+    void herstelGaatViaDeBusMetHetEigenAccountNooitHetBewaarde() throws IOException {
+        String dlq = url("ZaakEventsDlq");
+        ObjectNode vals = (ObjectNode) JSON.readTree(Files.readString(EVENTS.resolve("afgewezen/verlenging-te-lang.json")));
+        vals.put("account", "999999999999");
+        alsEventBridgeDlq(dlq, vals.toString());
+
+        Uitkomst herstel = run("dlq", "herstel", "zaak-events-dlq", "--json", "--nu", "2026-11-28T10:00");
+        assertEquals(1, herstel.code(), "rejected again (the verlenging is too long): " + herstel.out() + herstel.err());
+        List<Message> afgewezen = inhoud(url("AfgewezenQueue"));
+        assertEquals(1, afgewezen.size());
+        JsonNode event = JSON.readTree(afgewezen.getFirst().body()).get("event");
+        assertEquals(DlqCommand.EIGEN_ACCOUNT, event.get("account").asText(), "the redriver's account, not the stored one: " + event);
+        assertFalse(event.get("id").asText().equals(vals.get("id").asText()), "a new event id, as PutEvents gives: " + event);
+        assertEquals("2026-11-28T09:00:00Z", event.get("time").asText(), "the time of the redrive");
+        assertEquals(vals.get("detail"), event.get("detail"));
+        assertEquals("termijnwacht.zaken", event.get("source").asText());
+    }
+
+    /**
+     * Issue 15: a rejection keeps at most 4 KiB of its event. One that was cut is shown as such, and herstel says it cannot
+     * redrive what was cut and keeps the message (exit code 1); the sender must send it again.
+     */
+    @Test
+    void eenAfgekapteAfwijzingWordtNietHersteldEnBlijftStaan() throws IOException {
+        ObjectNode groot = (ObjectNode) JSON.readTree(Files.readString(EVENTS.resolve("afgewezen/verlenging-te-lang.json")));
+        ((ObjectNode) groot.get("detail")).put("toelichting", "x".repeat(6_000));
+        Path bestand = Files.createTempFile("groot-event", ".json");
+        try {
+            Files.writeString(bestand, groot.toString());
+            Uitkomst invoke = run("invoke", "zaak-events", "--event", bestand.toString(), "--nu", "2026-04-20T10:00");
+            assertEquals(0, invoke.code(), invoke.err());
+            assertTrue(invoke.out().contains("AFGEWEZEN"), invoke.out());
+        } finally {
+            Files.deleteIfExists(bestand);
+        }
+        String afgewezen = url("AfgewezenQueue");
+        String id = inhoud(afgewezen).getFirst().messageId();
+
+        JsonNode getoond = regels(run("dlq", "toon", "termijnwacht-afgewezen", "--json").out()).getFirst();
+        assertTrue(getoond.get("afgekapt").asBoolean(), getoond.toString());
+        assertFalse(getoond.get("herstelbaar").asBoolean(), getoond.toString());
+        assertTrue(getoond.get("eventBytes").asInt() > 6_000, getoond.toString());
+        assertEquals(64, getoond.get("eventSha256").asText().length());
+        assertTrue(getoond.get("fout").asText().startsWith("afgekapt: van het event zijn alleen de eerste 4096 van "), getoond.toString());
+        assertTrue(run("dlq", "toon", "termijnwacht-afgewezen").out().contains("herstel:    niet mogelijk: afgekapt"));
+
+        Uitkomst herstel = run("dlq", "herstel", "termijnwacht-afgewezen", "--nu", "2026-11-28T10:00");
+        assertEquals(1, herstel.code(), herstel.out() + herstel.err());
+        assertTrue(herstel.out().contains("kan niet opnieuw worden aangeboden") && herstel.out().contains("laat de afzender het event opnieuw sturen")
+                && herstel.out().contains("(blijft in termijnwacht-afgewezen)"), herstel.out());
+        assertTrue(herstel.out().strip().endsWith("termijnwacht-afgewezen: hersteld 0, mislukt 1"), herstel.out());
+        List<Message> over = inhoud(afgewezen);
+        assertEquals(1, over.size(), "the message stays");
+        assertEquals(id, over.getFirst().messageId());
     }
 
     @Test
