@@ -3,6 +3,7 @@ package nl.termijnwacht.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -388,5 +389,218 @@ class TemplateTest {
             bronPerPrincipal.put(st.at("/Principal/AWS").asText(), bron.asText());
         }
         assertEquals(Map.of("AfzenderAccounts", "termijnwacht.zaken", "AntwoordAccounts", "termijnwacht.escalaties"), bronPerPrincipal);
+    }
+
+    // ------------------------------------------------------------------------------------------ least privilege, closer (issue 15)
+
+    /** The functions an EventBridge rule of the bus starts: they trust the {@code account} of what they are given. */
+    private static Map<String, JsonNode> eventFuncties() {
+        Map<String, JsonNode> uit = new TreeMap<>();
+        functies().forEach((id, f) -> {
+            for (JsonNode e : f.at("/Properties/Events")) {
+                if (e.path("Type").asText().equals("EventBridgeRule")) {
+                    uit.put(id, f);
+                }
+            }
+        });
+        return uit;
+    }
+
+    private static List<String> lijst(JsonNode waarde) {
+        List<String> uit = new ArrayList<>();
+        if (waarde.isArray()) {
+            waarde.forEach(w -> uit.add(w.isValueNode() ? w.asText() : w.toString()));
+        } else if (!waarde.isMissingNode()) {
+            uit.add(waarde.isValueNode() ? waarde.asText() : waarde.toString());
+        }
+        return uit;
+    }
+
+    /** Every statement of every IAM policy in the template, named by where it is. */
+    private static Map<String, JsonNode> iamStatements() {
+        Map<String, JsonNode> uit = new TreeMap<>();
+        resources.fields().forEachRemaining(r -> {
+            JsonNode p = r.getValue().path("Properties");
+            List<JsonNode> documenten = new ArrayList<>();
+            switch (r.getValue().path("Type").asText()) {
+                case "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy" -> documenten.add(p.path("PolicyDocument"));
+                case "AWS::IAM::Role" -> p.path("Policies").forEach(x -> documenten.add(x.path("PolicyDocument")));
+                case "AWS::Serverless::Function" -> p.path("Policies").forEach(documenten::add);
+                default -> { }
+            }
+            int i = 0;
+            for (JsonNode d : documenten) {
+                for (JsonNode st : d.path("Statement")) {
+                    uit.put(r.getKey() + "#" + i++, st);
+                }
+            }
+        });
+        return uit;
+    }
+
+    /**
+     * A direct invocation of an event function is trusted on the {@code account} in its payload: whoever may invoke it
+     * can forge a sender. No policy of the template (the beheerder's DlqBeheerPolicy included) grants that; redrive
+     * goes through the bus, where EventBridge sets the account. The scanners take no account and may be invoked.
+     */
+    @Test
+    void geenBeleidMagEenEventfunctieRechtstreeksAanroepen() {
+        Set<String> eventFuncties = eventFuncties().keySet();
+        assertEquals(Set.of("ZaakEventsFunction", "EscalatieEventsFunction"), eventFuncties);
+        for (Map.Entry<String, JsonNode> e : iamStatements().entrySet()) {
+            JsonNode st = e.getValue();
+            if (!st.path("Effect").asText().equals("Allow")) {
+                continue;
+            }
+            boolean aanroepen = lijst(st.path("Action")).stream().anyMatch(a -> a.equals("*") || a.equals("lambda:*") || a.startsWith("lambda:Invoke"));
+            if (!aanroepen) {
+                continue;
+            }
+            assertFalse(st.has("NotResource"), e.getKey() + ": lambda:Invoke with NotResource");
+            for (String resource : lijst(st.path("Resource"))) {
+                assertFalse(resource.equals("*") || resource.contains(":function:*"), e.getKey() + ": lambda:Invoke on every function: " + resource);
+                for (String f : eventFuncties) {
+                    assertFalse(resource.contains(f), e.getKey() + ": lambda:Invoke on event function " + f + ": " + st);
+                }
+            }
+        }
+        // the beheerder's redrive: the bus, and only with the sources of the rules
+        JsonNode beheer = resources.at("/DlqBeheerPolicy/Properties/PolicyDocument/Statement");
+        boolean bus = false;
+        for (JsonNode st : beheer) {
+            if (lijst(st.path("Action")).contains("events:PutEvents")) {
+                bus = true;
+                assertEquals(List.of("termijnwacht.zaken", "termijnwacht.escalaties"), lijst(st.at("/Condition/ForAllValues:StringEquals/events:source")), st.toString());
+            }
+        }
+        assertTrue(bus, "DlqBeheerPolicy redrives through the bus (events:PutEvents)");
+    }
+
+    /**
+     * Reserved concurrency caps each event function (parameter EventGelijktijdigheid, 0 = none for a low quota), so a
+     * flood of one sender cannot take the concurrency the scanners need; the scanners are not capped.
+     */
+    @Test
+    void eventfunctiesHebbenGereserveerdeGelijktijdigheidDeScannersNiet() {
+        JsonNode parameter = template.at("/Parameters/EventGelijktijdigheid");
+        assertEquals("Number", parameter.path("Type").asText());
+        int standaard = parameter.path("Default").asInt();
+        assertTrue(standaard > 0, "reserved by default");
+        assertEquals(0, parameter.path("MinValue").asInt(), "0 for an account whose quota admits no reservation");
+        assertTrue(1000 - eventFuncties().size() * standaard >= 100 + 2, "the default quota of 1000 keeps Lambda's 100 unreserved, and the scanners' runs");
+        // !Not [!Equals [!Ref EventGelijktijdigheid, 0]], read without its tags
+        assertEquals("[[\"EventGelijktijdigheid\",0]]", template.at("/Conditions/ReserveertGelijktijdigheid").toString());
+        for (Map.Entry<String, JsonNode> f : functies().entrySet()) {
+            JsonNode gereserveerd = f.getValue().at("/Properties/ReservedConcurrentExecutions");
+            if (eventFuncties().containsKey(f.getKey())) {
+                assertEquals(List.of("ReserveertGelijktijdigheid", "EventGelijktijdigheid", "AWS::NoValue"), lijst(gereserveerd), f.getKey());
+            } else {
+                assertTrue(gereserveerd.isMissingNode(), f.getKey() + ": a scanner is not capped");
+            }
+        }
+    }
+
+    /** EventBridge may use the key only for this account's rules on the bus (and only for the two rule DLQs). */
+    @Test
+    void eventBridgeGebruiktDeSleutelAlleenVoorDitAccount() {
+        JsonNode statement = null;
+        for (JsonNode st : resources.at("/TermijnwachtSleutel/Properties/KeyPolicy/Statement")) {
+            if (st.at("/Principal/Service").asText().equals("events.amazonaws.com")) {
+                assertNull(statement, "one statement for EventBridge");
+                statement = st;
+            }
+        }
+        assertNotNull(statement, "the key admits EventBridge (the rules' dead letters)");
+        JsonNode c = statement.path("Condition");
+        assertEquals("AWS::AccountId", c.at("/StringEquals/aws:SourceAccount").asText(), statement.toString());
+        assertTrue(c.at("/ArnLike/aws:SourceArn").asText().endsWith(":${AWS::AccountId}:rule/termijnwacht/*"), statement.toString());
+        assertEquals(2, c.at("/StringEquals/kms:EncryptionContext:aws:sqs:arn").size(), statement.toString());
+    }
+
+    private static List<String> leadingKeys(String functie, String tabel) {
+        for (JsonNode policy : resources.at("/" + functie + "/Properties/Policies")) {
+            for (JsonNode st : policy.path("Statement")) {
+                if (lijst(st.path("Resource")).contains(tabel + ".Arn")) {
+                    return lijst(st.at("/Condition/ForAllValues:StringLike/dynamodb:LeadingKeys"));
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean past(String sleutel, List<String> patronen) {
+        return patronen.stream().anyMatch(p -> p.endsWith("*") ? sleutel.startsWith(p.substring(0, p.length() - 1)) : sleutel.equals(p));
+    }
+
+    /**
+     * dynamodb:LeadingKeys where a function touches only its own key prefix: zaak-events and termijn-scanner only the
+     * items of ladder termijnoverschrijding (and the priming key), each scanner only its own ledger records. The
+     * patterns must take the keys the code builds.
+     */
+    @Test
+    void functiesRakenAlleenHunEigenSleutelprefixAan() {
+        String item = nl.termijnwacht.core.Escalatie.idVoorZaak("GM0363", "ZAAK-2026-0001");
+        for (String functie : List.of("ZaakEventsFunction", "TermijnScannerFunction")) {
+            List<String> patronen = leadingKeys(functie, "EscalatiesTable");
+            assertEquals(List.of("termijnoverschrijding:*", nl.termijnwacht.aws.Priming.SLEUTEL), patronen, functie + " on Escalaties");
+            assertTrue(past(item, patronen), item);
+            assertFalse(past("uitvoeringsknelpunt:GM0363:x", patronen), "another ladder's item");
+        }
+        List<String> zaakLedger = leadingKeys("TermijnScannerFunction", "MeldingenTable");
+        assertEquals(List.of("zaak#*"), zaakLedger);
+        String melding = nl.termijnwacht.core.Zaakmelding.idempotencyKey("GM0363", "ZAAK-2026-0001",
+                new nl.termijnwacht.core.Mijlpaal(nl.termijnwacht.core.Mijlpaalsoort.values()[0], java.time.LocalDate.parse("2026-05-04"), 0));
+        assertTrue(past(melding, zaakLedger), melding);
+        assertEquals(List.of("escalatie#*"), leadingKeys("EscalatieScannerFunction", "MeldingenTable"));
+        assertFalse(past(melding, List.of("escalatie#*")), "the scanners' ledger records do not overlap");
+    }
+
+    /**
+     * Rejections alarm on their share of the events received (metric math over both event functions' EMF metric
+     * Afgewezen: Sum over SampleCount), not at the first message; the queue's own alarm is for a flood only.
+     */
+    @Test
+    void afwijzingenAlarmerenOpHunAandeelEnBijEenVloed() {
+        Set<String> functies = new TreeSet<>();
+        eventFuncties().keySet().forEach(id -> functies.add(Functies.CATALOGUS.functies().stream().filter(f -> f.logischeId().equals(id)).findFirst().orElseThrow().naam()));
+        JsonNode aandeel = null;
+        for (JsonNode alarm : vanType("AWS::CloudWatch::Alarm").values()) {
+            Map<String, Set<String>> stats = new TreeMap<>();
+            for (JsonNode m : alarm.at("/Properties/Metrics")) {
+                JsonNode metriek = m.at("/MetricStat/Metric");
+                if (metriek.path("Namespace").asText().equals(nl.termijnwacht.aws.Metrieken.NAMESPACE) && metriek.path("MetricName").asText().equals("Afgewezen")) {
+                    for (JsonNode d : metriek.path("Dimensions")) {
+                        if (d.path("Name").asText().equals(nl.termijnwacht.aws.Metrieken.DIMENSIE)) {
+                            stats.computeIfAbsent(d.path("Value").asText(), k -> new TreeSet<>()).add(m.at("/MetricStat/Stat").asText());
+                        }
+                    }
+                }
+            }
+            if (!stats.isEmpty()) {
+                assertEquals(functies, stats.keySet(), "every event function counts");
+                stats.values().forEach(s -> assertEquals(Set.of("Sum", "SampleCount"), s));
+                aandeel = alarm.path("Properties");
+            }
+        }
+        assertNotNull(aandeel, "an alarm on the rejection rate");
+        JsonNode terug = null;
+        for (JsonNode m : aandeel.path("Metrics")) {
+            if (m.path("ReturnData").asBoolean(true)) {
+                terug = m;
+            }
+        }
+        assertNotNull(terug);
+        assertTrue(terug.path("Expression").asText().contains("100 *"), "a percentage: " + terug);
+        double drempel = aandeel.path("Threshold").asDouble();
+        assertTrue(drempel > 0 && drempel < 100, "a share, not a count: " + drempel);
+        // the queue's depth alarm is for a flood, no longer at the first message
+        for (JsonNode alarm : vanType("AWS::CloudWatch::Alarm").values()) {
+            JsonNode p = alarm.path("Properties");
+            for (JsonNode d : p.path("Dimensions")) {
+                if (logischeId(d.path("Value")).equals("AfgewezenQueue")) {
+                    assertTrue(p.path("Threshold").asInt() >= 100, "a flood, not one rejection: " + p);
+                }
+            }
+        }
     }
 }
