@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -92,6 +93,11 @@ public final class AwsClients {
 
     public SqsClient sqs() {
         return bouw(SqsClient.builder().httpClient(http));
+    }
+
+    /** Only the functions that sign or verify answer links have the KMS SDK on their class path (an optional dependency). */
+    public KmsClient kms() {
+        return bouw(KmsClient.builder().httpClient(http));
     }
 
     public Omgeving omgeving() {

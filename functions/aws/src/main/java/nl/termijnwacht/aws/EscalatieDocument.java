@@ -15,6 +15,11 @@ public final class EscalatieDocument {
     }
 
     public static ObjectNode document(ObjectMapper json, Escalatiemelding m) {
+        return document(json, m, Map.of());
+    }
+
+    /** @param antwoorden the signed answer links of a notice that invites its level to answer ({@link Antwoordlinks}) */
+    public static ObjectNode document(ObjectMapper json, Escalatiemelding m, Map<Escalatie.Antwoordsoort, String> antwoorden) {
         Escalatie e = m.escalatie();
         ObjectNode d = json.createObjectNode();
         d.put("schema", Escalatiemelding.SCHEMA);
@@ -32,7 +37,11 @@ public final class EscalatieDocument {
         ArrayNode geschiedenis = d.putArray("geschiedenis");
         for (Escalatie.Stap s : e.geschiedenis()) {
             ObjectNode stap = geschiedenis.addObject().put("datum", s.datum().toString()).put("gebeurtenis", s.gebeurtenis().name()).put("niveau", s.niveau());
-            putOfNull(stap, "toelichting", s.toelichtingInMelding());
+            putOfNull(stap, "toelichting", Escalatiemelding.kort(s.toelichtingInMelding()));
+            if (s.door() != null) {
+                stap.put("door", s.door().startsWith("link:") ? "antwoordlink" : "gekoppeld systeem");
+                putOfNull(stap, "verwerkt", s.verwerkt() == null ? null : s.verwerkt().toString());
+            }
         }
         putOfNull(d, "reactieUiterlijk", m.reactieUiterlijk() == null ? null : m.reactieUiterlijk().toString());
         if (m.volgende() != null) {
@@ -41,7 +50,12 @@ public final class EscalatieDocument {
         } else {
             d.putNull("volgendeStap");
         }
-        d.put("tekst", m.tekst());
+        if (m.soort() == Escalatiemelding.Soort.OPGELOST) {
+            d.put("zonderBesluit", e.opgelostZonderBesluit());
+        }
+        ArrayNode links = d.putArray("antwoorden");
+        antwoorden.forEach((soort, url) -> links.addObject().put("antwoord", soort.detailType()).put("url", url));
+        d.put("tekst", m.tekst(antwoorden));
         d.put("idempotencyKey", m.idempotencyKey());
         d.put("aangemaakt", m.aangemaakt().toString());
         return d;

@@ -51,7 +51,10 @@ public final class EscalatieEvents {
             throw new OngeldigeInvoer("toelichting", "toelichting moet tekst zijn");
         }
         String toelichting = t == null || t.isNull() ? null : Vrijetekst.schoon(t.textValue());
-        return new Antwoord(escalatie, new Escalatie.Antwoord(id, soort, n.intValue(), datum, toelichting));
+        // who answers: the account EventBridge itself filled in, never a value of the detail
+        String account = envelope.path("account").textValue();
+        String door = "bus:" + (account != null && account.matches("\\d{12}") ? account : "onbekend");
+        return new Antwoord(escalatie, new Escalatie.Antwoord(id, soort, n.intValue(), datum, toelichting, door, null));
     }
 
     private static String tekst(JsonNode node, String veld, String waar) {

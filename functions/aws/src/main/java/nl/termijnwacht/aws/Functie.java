@@ -12,9 +12,10 @@ import java.util.List;
  * <p>A function is built two ways. Lambda calls its no-argument constructor once per execution environment, with
  * {@link AwsClients#lambda()}: then its {@link Priming} is registered for the snapshot. Tests, the local CLI and the
  * harnesses call its {@code static bouw(AwsClients, Clock)} with their own clients and clock. Subclasses:
- * {@link EventFunctie} for events, {@link ScanFunctie} for scheduled runs over due work.
+ * {@link EventFunctie} for events, {@link ScanFunctie} for scheduled runs over due work, {@link UrlFunctie} for pages
+ * behind a Lambda Function URL.
  */
-public abstract sealed class Functie implements RequestStreamHandler permits EventFunctie, ScanFunctie {
+public abstract sealed class Functie implements RequestStreamHandler permits EventFunctie, ScanFunctie, UrlFunctie {
 
     /** Thread-safe once configured; shared by every function in the execution environment. */
     protected static final ObjectMapper JSON = new ObjectMapper();

@@ -46,7 +46,7 @@ public final class Ladders {
     private static final Pattern GEMEENTE = Pattern.compile("GM\\d{4}");
     private static final Pattern ROL = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Set<String> VELDEN = Set.of("id", "versie", "thema", "gemeente", "vastgesteld", "herinneringWerkdagen", "niveaus");
-    private static final Set<String> NIVEAUVELDEN = Set.of("niveau", "naam", "rol", "reactieWerkdagen", "opvolgWerkdagen", "informeerRegietafel");
+    private static final Set<String> NIVEAUVELDEN = Set.of("niveau", "naam", "rol", "reactieWerkdagen", "opvolgWerkdagen", "informeerRegietafel", "terugleggenHoogstens");
     private static final Set<String> VASTSTELLINGVELDEN = Set.of("door", "datum", "kenmerk");
     // A key given twice must be refused: by default the last one wins, so a second 'niveaus:' would silently replace the first.
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -129,6 +129,15 @@ public final class Ladders {
             }
         }
         return laad(id + ".yaml").orElseThrow(() -> new IllegalStateException("ladder " + id + ".yaml ontbreekt"));
+    }
+
+    /**
+     * The ladder {@code id} that applies to items of {@code gemeente} on {@code dag}: its own variant from the day it
+     * was adopted, the shipped one before that (a ladder applies from its adoption date, never before).
+     */
+    public Escalatieladder ladder(String id, String gemeente, LocalDate dag) {
+        Escalatieladder l = ladder(id, gemeente);
+        return l.gemeente() == null || l.geldtOp(dag) ? l : ladder(id, null);
     }
 
     private Optional<Escalatieladder> laad(String bestand) {
@@ -231,8 +240,11 @@ public final class Ladders {
                 } else if (r != null) {
                     regietafel = r.booleanValue();
                 }
+                int terugleggen = n.has("terugleggenHoogstens")
+                        ? l.getal(n, "terugleggenHoogstens", plek + ".terugleggenHoogstens", 0, Escalatieladder.MAX_TERUGLEGGEN)
+                        : Escalatieladder.STANDAARD_TERUGLEGGEN;
                 if (nummer > 0 && naamNiveau != null && rol != null && reactie > 0 && opvolg > 0) {
-                    niveaus.add(new Niveau(nummer, naamNiveau, rol, reactie, opvolg, regietafel));
+                    niveaus.add(new Niveau(nummer, naamNiveau, rol, reactie, opvolg, regietafel, terugleggen));
                 }
             }
         }

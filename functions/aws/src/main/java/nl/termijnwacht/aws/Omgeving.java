@@ -36,7 +36,11 @@ public record Omgeving(
         List<Integer> waarschuwingsdagen,
         Kalender kalender,
         String stage,
-        Afzenders afzendersBinding) {
+        Afzenders afzendersBinding,
+        Optional<String> antwoordSleutelRef,
+        Optional<String> antwoordSleutelVorig,
+        Optional<String> antwoordUrlRef,
+        String antwoordersBinding) {
 
     /** Stages where a deployment may run without sender binding or approved ladders (the CLI, the demo, tests). */
     private static final Set<String> LOSSE_STAGES = Set.of("local", "test");
@@ -61,7 +65,11 @@ public record Omgeving(
                 l.getallen("WAARSCHUWINGSDAGEN", Mijlpalen.STANDAARD_WAARSCHUWINGEN),
                 l.kalender("TERMIJNWACHT_GELIJKGESTELDE_DAGEN"),
                 l.optioneel("STAGE").orElse("prod"),
-                Afzenders.lees("AFZENDERS", env.get("AFZENDERS")));
+                Afzenders.lees("AFZENDERS", env.get("AFZENDERS")),
+                l.optioneel("ANTWOORD_SLEUTEL"),
+                l.optioneel("ANTWOORD_SLEUTEL_VORIG"),
+                l.optioneel("ANTWOORD_URL"),
+                l.optioneel("ANTWOORDERS").orElse(""));
         if (!Set.of("local", "test", "prod").contains(o.stage)) {
             throw new IllegalStateException("STAGE moet local, test of prod zijn, niet '" + o.stage + "'");
         }
@@ -125,6 +133,21 @@ public record Omgeving(
                     + " moet elke afzender aan zijn gemeenten gebonden zijn (bijv. 111111111111=GM0363,GM0518)");
         }
         return afzendersBinding;
+    }
+
+    /** The KMS HMAC key that signs answer links (docs/antwoorden.md). */
+    public String antwoordSleutel() {
+        return vereist("ANTWOORD_SLEUTEL", antwoordSleutelRef);
+    }
+
+    /** The answer page's address: the Function URL of escalatie-antwoord, locally the address of {@code termijnwacht serve}. */
+    public String antwoordUrl() {
+        return vereist("ANTWOORD_URL", antwoordUrlRef);
+    }
+
+    /** Which integrations may answer on the bus, for which gemeente and level; deny by default outside local and test. */
+    public Antwoorders antwoorders() {
+        return Antwoorders.lees("ANTWOORDERS", antwoordersBinding, LOSSE_STAGES.contains(stage));
     }
 
     /** How milestones are timed for this deployment. */

@@ -29,8 +29,8 @@ class LaddersTest {
             thema: Beslistermijnen omgevingsvergunningen
             vastgesteld:
               door: College van burgemeester en wethouders
-              datum: 2026-10-01
-              kenmerk: B&W-2026-123
+              datum: 2023-12-19
+              kenmerk: B&W-2023-412
             herinneringWerkdagen: 5
             niveaus:
               - niveau: 1
@@ -68,7 +68,7 @@ class LaddersTest {
         Escalatieladder t = Ladders.lees("termijnoverschrijding.yaml", shipped("termijnoverschrijding.yaml"), "prod");
         assertEquals(3, t.top());
         assertNull(t.gemeente());
-        assertEquals(LocalDate.of(2026, 10, 1), t.vastgesteld().datum());
+        assertEquals(LocalDate.of(2023, 12, 19), t.vastgesteld().datum());
         assertTrue(t.niveau(3).informeerRegietafel());
         assertFalse(t.niveau(1).informeerRegietafel());
         Escalatieladder u = Ladders.lees("uitvoeringsknelpunt.yaml", shipped("uitvoeringsknelpunt.yaml"), "prod");
@@ -92,12 +92,12 @@ class LaddersTest {
             "herinnering nul | 'herinneringWerkdagen: 5' | 'herinneringWerkdagen: 0' | herinneringWerkdagen: moet een geheel getal van 1 tot en met 60 zijn, niet '0'",
             "onbekend veld | 'versie: 1' | 'versie: 1\nkleur: rood' | kleur: onbekend veld (bekend zijn: gemeente, herinneringWerkdagen, id, niveaus, thema, vastgesteld, versie)",
             "onbekend veld in niveau | '    opvolgWerkdagen: 5\n  - niveau: 2' | '    opvolgWerkdagen: 5\n    escaleren: ja\n  - niveau: 2' "
-                    + "| niveaus[1].escaleren: onbekend veld (bekend zijn: informeerRegietafel, naam, niveau, opvolgWerkdagen, reactieWerkdagen, rol)",
+                    + "| niveaus[1].escaleren: onbekend veld (bekend zijn: informeerRegietafel, naam, niveau, opvolgWerkdagen, reactieWerkdagen, rol, terugleggenHoogstens)",
             "rol met hoofdletters | 'rol: gemeentebestuur' | 'rol: Gemeentebestuur' | niveaus[3].rol: 'Gemeentebestuur' heeft niet de vorm kleine letters, cijfers en '-', bijv. afdelingshoofd-vth",
             "naam ontbreekt | '    naam: Vakteam VTH\n' | '' | niveaus[1].naam: ontbreekt",
             "regietafel geen boolean | 'informeerRegietafel: true' | 'informeerRegietafel: ja graag' | niveaus[3].informeerRegietafel: moet true of false zijn",
-            "datum bestaat niet | 'datum: 2026-10-01' | 'datum: 2026-02-30' | vastgesteld.datum: '2026-02-30' is geen bestaande datum (verwacht JJJJ-MM-DD, bijv. 2026-03-31)",
-            "kenmerk ontbreekt | '  kenmerk: B&W-2026-123\n' | '' | vastgesteld.kenmerk: ontbreekt",
+            "datum bestaat niet | 'datum: 2023-12-19' | 'datum: 2026-02-30' | vastgesteld.datum: '2026-02-30' is geen bestaande datum (verwacht JJJJ-MM-DD, bijv. 2026-03-31)",
+            "kenmerk ontbreekt | '  kenmerk: B&W-2023-412\n' | '' | vastgesteld.kenmerk: ontbreekt",
             "geen niveaus | 'niveaus:' | 'niveaus: []\noud:' | niveaus: ontbreekt of is leeg: een ladder heeft ten minste één niveau",
     })
     void elkeRegelNoemtBestandVeldEnProbleem(String geval, String van, String naar, String verwacht) {
@@ -120,7 +120,7 @@ class LaddersTest {
 
     @Test
     void zonderVaststellingAlleenInLocalEnTest() {
-        String concept = GOED.replaceAll("(?s)vastgesteld:.*?kenmerk: B&W-2026-123\n", "");
+        String concept = GOED.replaceAll("(?s)vastgesteld:.*?kenmerk: B&W-2023-412\n", "");
         assertFalse(concept.contains("vastgesteld"));
         bevat(fouten("termijnoverschrijding.yaml", concept, "prod"), "termijnoverschrijding.yaml: vastgesteld: ontbreekt: een ladder zonder "
                 + "vaststelling (door, datum, kenmerk) mag alleen in stage local of test, niet in prod");
@@ -161,7 +161,7 @@ class LaddersTest {
     void eenGemeenteMetEigenVariantKrijgtDieDeRestDeMeegeleverde(@TempDir Path map) throws IOException {
         Files.writeString(map.resolve("termijnoverschrijding.yaml"), shipped("termijnoverschrijding.yaml"));
         Files.writeString(map.resolve("termijnoverschrijding.GM0999.yaml"), GOED.replace("versie: 1", "versie: 3\ngemeente: GM0999")
-                .replace("naam: Vakteam VTH", "naam: Team Vergunningen").replaceAll("(?s)vastgesteld:.*?kenmerk: B&W-2026-123\n", ""));
+                .replace("naam: Vakteam VTH", "naam: Team Vergunningen").replaceAll("(?s)vastgesteld:.*?kenmerk: B&W-2023-412\n", ""));
         Ladders ladders = Ladders.uitMap(map, "test");
 
         Escalatieladder eigen = ladders.ladder(Ladders.TERMIJNOVERSCHRIJDING, "GM0999");

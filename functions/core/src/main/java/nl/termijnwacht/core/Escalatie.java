@@ -30,6 +30,8 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
     public static final String TERMIJNOVERSCHRIJDING = "termijnoverschrijding";
     /** What a reply may name: letters, digits and {@code . _ : / -}, as the ids this system makes. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,159}");
+    /** How a reply came in: through the signed link of a level, or from an integration's account on the bus. */
+    public static final Pattern DOOR = Pattern.compile("link:niveau-\\d{1,2}|bus:(\\d{12}|onbekend)");
     /**
      * How the previous release kept a reminder's count: as a prefix of the toelichting. Recognised only when reading a
      * step stored by that release ({@link Stap#uitInhoud(String)}); nothing writes it any more.
@@ -53,12 +55,14 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
 
     /**
      * One step. {@code datum} is the day it happened; for a reply {@code event} is its event id (a re-delivery
-     * is recognised by it). Stored as one line, {@link #inhoud()}.
+     * is recognised by it), {@code door} how it was answered ({@link Antwoord#door()}) and {@code verwerkt} the
+     * instant it was processed, beside the date it claims. Stored as one line, {@link #inhoud()}.
      *
      * @param herinneringen for a {@code HERINNERING}, how many reminders in a row it stands for (1 or more:
      *                      consecutive reminders are kept as one step, {@link Escalatie#met(Stap)}); 0 for every other step
      */
-    public record Stap(int nr, Gebeurtenis gebeurtenis, LocalDate datum, int niveau, String event, String toelichting, int herinneringen) {
+    public record Stap(int nr, Gebeurtenis gebeurtenis, LocalDate datum, int niveau, String event, String toelichting, int herinneringen,
+                       String door, Instant verwerkt) {
         public Stap {
             Objects.requireNonNull(gebeurtenis);
             Objects.requireNonNull(datum);
@@ -66,6 +70,14 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
                 throw new IllegalArgumentException("stap " + nr + " " + gebeurtenis + ": herinneringen " + herinneringen
                         + (gebeurtenis == Gebeurtenis.HERINNERING ? " moet 1 of meer zijn" : " moet 0 zijn"));
             }
+            if (door != null && !DOOR.matcher(door).matches()) {
+                throw new IllegalArgumentException("stap " + nr + ": door " + door + " is geen kanaal (link:niveau-N of bus:ACCOUNT)");
+            }
+        }
+
+        /** An automatic step, or one stored before replies recorded who gave them. */
+        public Stap(int nr, Gebeurtenis gebeurtenis, LocalDate datum, int niveau, String event, String toelichting, int herinneringen) {
+            this(nr, gebeurtenis, datum, niveau, event, toelichting, herinneringen, null, null);
         }
 
         /** A step that stands for one event: a {@code HERINNERING} counts 1, every other step 0. */
@@ -74,20 +86,32 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
         }
 
         /**
-         * {@code nr|GEBEURTENIS|herinneringen|datum|niveau|event|toelichting}; the toelichting comes last, so it may
-         * hold anything.
+         * {@code nr|GEBEURTENIS|herinneringen|datum|niveau|event|toelichting}; a reply is stored as
+         * {@code v2|nr|GEBEURTENIS|herinneringen|datum|niveau|event|door|verwerkt|toelichting}. The toelichting comes
+         * last, so it may hold anything. Automatic steps keep the shorter form, so the previous release still reads them.
          */
         public String inhoud() {
-            return nr + "|" + gebeurtenis + "|" + herinneringen + "|" + datum + "|" + niveau + "|" + (event == null ? "" : event) + "|"
-                    + (toelichting == null ? "" : toelichting);
+            String kop = door == null && verwerkt == null ? "" : "v2|";
+            String midden = door == null && verwerkt == null ? "" : door + "|" + verwerkt + "|";
+            return kop + nr + "|" + gebeurtenis + "|" + herinneringen + "|" + datum + "|" + niveau + "|" + (event == null ? "" : event) + "|"
+                    + midden + (toelichting == null ? "" : toelichting);
         }
 
         /**
          * Reads {@link #inhoud()}, and also the form the previous release stored,
-         * {@code nr|GEBEURTENIS|datum|niveau|event|toelichting} without the count. The two cannot be confused: the
-         * third field is a whole number in the one and a date (with dashes) in the other.
+         * {@code nr|GEBEURTENIS|datum|niveau|event|toelichting} without the count. The forms cannot be confused: a
+         * reply starts with {@code v2|}, and the third field is a whole number in the one and a date (with dashes) in the other.
          */
         public static Stap uitInhoud(String inhoud) {
+            if (inhoud.startsWith("v2|")) {
+                String[] d = inhoud.split("\\|", 10);
+                if (d.length != 10) {
+                    throw new IllegalArgumentException("opgeslagen stap heeft niet de vorm v2|nr|gebeurtenis|herinneringen|datum|niveau|event|door|verwerkt|toelichting");
+                }
+                return new Stap(Integer.parseInt(d[1]), Gebeurtenis.valueOf(d[2]), LocalDate.parse(d[4]), Integer.parseInt(d[5]),
+                        d[6].isEmpty() ? null : d[6], d[9].isEmpty() ? null : d[9], Integer.parseInt(d[3]),
+                        d[7].equals("null") ? null : d[7], d[8].equals("null") ? null : Instant.parse(d[8]));
+            }
             String[] d = inhoud.split("\\|", 7);
             if (d.length >= 3 && !d[2].isEmpty() && d[2].chars().allMatch(c -> c >= '0' && c <= '9')) {
                 if (d.length != 7) {
@@ -320,6 +344,11 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
         return open() ? met(new Stap(volgendNr(), Gebeurtenis.OPGELOST, datum, 0, null, reden)) : this;
     }
 
+    /** Closed because no adopted ladder applied on the day it opened: nobody was told, nobody is told. */
+    public Escalatie sluitBuitenLadder(String reden, LocalDate datum) {
+        return open() ? met(new Stap(volgendNr(), Gebeurtenis.OPGELOST, datum, 0, null, reden)) : this;
+    }
+
     // ------------------------------------------------------------------ replies
 
     /** A reply of a level: {@code Opgepakt}, {@code Opgelost} or {@code Teruggelegd}. */
@@ -346,7 +375,16 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
         }
     }
 
-    public record Antwoord(String event, Antwoordsoort soort, int niveau, LocalDate datum, String toelichting) {
+    /**
+     * A reply. {@code door} says how it came in ({@link #DOOR}): {@code link:niveau-2} through the signed link sent to
+     * level 2, {@code bus:123456789012} from a bound integration; it is recorded in the step with the instant it was processed.
+     *
+     * @param stap for a reply through a link, the step whose notice carried it ({@link #meldstap()}); null from the bus
+     */
+    public record Antwoord(String event, Antwoordsoort soort, int niveau, LocalDate datum, String toelichting, String door, Integer stap) {
+        public Antwoord {
+            Objects.requireNonNull(door, "door");
+        }
     }
 
     /** The item with the reply, or it unchanged when the reply was seen before ({@code duplicaat}). */
@@ -354,11 +392,48 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
     }
 
     /**
-     * Applies a reply at {@code nu}: first the automatic steps due by then (a level whose term passed is no longer
-     * at turn, even if no scanner ran yet), then the reply.
+     * The step that gave the level at turn its turn (GEOPEND, OMHOOG or TERUGGELEGD): its notice is the one that
+     * invited the answer, and a link carries its number. Reminders at the top do not start a new turn.
+     */
+    public Stap meldstap() {
+        Stap m = geschiedenis.getFirst();
+        for (Stap s : geschiedenis) {
+            if (s.gebeurtenis() == Gebeurtenis.GEOPEND || s.gebeurtenis() == Gebeurtenis.OMHOOG || s.gebeurtenis() == Gebeurtenis.TERUGGELEGD) {
+                m = s;
+            }
+        }
+        return m;
+    }
+
+    /** Whether the level at turn has been sent the notice of {@link #meldstap()} (its ledger key is among {@code verzonden}). */
+    public boolean aanZetGemeld(Escalatieladder ladder) {
+        Stap m = meldstap();
+        String soort = m.gebeurtenis() == Gebeurtenis.TERUGGELEGD ? "TERUGGELEGD" : "ESCALATIE";
+        return verzonden.contains(sleutelBasis() + m.nr() + "#" + soort + "#" + opLadder(m.niveau(), ladder));
+    }
+
+    /** How often level {@code niveau} sent this item back down (a step sent back from it is stored one level lower). */
+    public int teruggelegdDoor(int niveau) {
+        return (int) geschiedenis.stream().filter(s -> s.gebeurtenis() == Gebeurtenis.TERUGGELEGD && s.niveau() == niveau - 1).count();
+    }
+
+    /**
+     * Whether it was closed by a level while its zaak had no besluit: a termijnoverschrijding is solved by its besluit
+     * or withdrawal ({@link #sluitDoorZaak}); closing it otherwise is an explicit decision the regietafel sees.
+     */
+    public boolean opgelostZonderBesluit() {
+        Stap s = stand().opgelost();
+        return s != null && s.niveau() > 0 && zaak != null && TERMIJNOVERSCHRIJDING.equals(ladder);
+    }
+
+    /**
+     * Applies a reply at {@code nu}. No channel can bypass these rules (docs/escalatie.md, "Who may answer"): the reply
+     * comes from the level at turn, whose notice was sent and whose turn has not ended; nothing automatic is applied
+     * here (that is the scanner's, which tells the next level first).
      *
-     * @throws OngeldigeInvoer naming the field when the reply comes from a level not at turn, the item is solved,
-     *                         the date lies before the day the level got it, or the reply makes no sense here
+     * @throws OngeldigeInvoer naming the field when the reply comes from a level not at turn, not told yet or whose
+     *                         turn ended, the item is solved, the date lies before the day the level got it, or the
+     *                         reply makes no sense here
      */
     public Beantwoord beantwoord(Antwoord a, Escalatieladder ladder, Kalender kalender, Instant nu, LocalTime tijd, ZoneId zone) {
         for (Stap s : geschiedenis) {
@@ -374,8 +449,7 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
                 return new Beantwoord(this, true);
             }
         }
-        Escalatie e = bij(ladder, kalender, nu, tijd, zone);
-        Stand st = e.stand();
+        Stand st = stand();
         LocalDate vandaag = LocalDate.ofInstant(nu, zone);
         if (!st.open()) {
             throw new OngeldigeInvoer("escalatie", "escalatie is al opgelost op " + st.opgelost().datum() + "; een antwoord verandert niets meer");
@@ -388,6 +462,17 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
             throw new OngeldigeInvoer("niveau", "niveau " + a.niveau() + " is niet aan zet: de escalatie ligt sinds " + st.sinds()
                     + " bij niveau " + l + " (" + ladder.niveau(l).naam() + ")");
         }
+        if (a.stap() != null && a.stap() != meldstap().nr()) {
+            throw new OngeldigeInvoer("stap", "dit antwoord hoort bij een eerdere beurt van niveau " + l + "; de escalatie is sindsdien verder gegaan");
+        }
+        if (!aanZetGemeld(ladder)) {
+            throw new OngeldigeInvoer("niveau", "niveau " + l + " heeft de melding van deze beurt nog niet gekregen: antwoorden kan pas daarna");
+        }
+        Volgende v = volgende(ladder, kalender);
+        if (v.gebeurtenis() == Gebeurtenis.OMHOOG && !v.dag().atTime(tijd).atZone(zone).toInstant().isAfter(nu)) {
+            throw new OngeldigeInvoer("niveau", "de beurt van niveau " + l + " is voorbij sinds " + Datums.lang(v.dag()) + " " + tijd
+                    + ": de escalatie gaat naar niveau " + v.naarNiveau() + " (" + ladder.niveau(v.naarNiveau()).naam() + ")");
+        }
         if (a.datum().isBefore(st.sinds())) {
             throw new OngeldigeInvoer("datum", "datum " + a.datum() + " ligt voor " + st.sinds() + ", de dag waarop niveau " + l + " de escalatie kreeg");
         }
@@ -395,20 +480,32 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
             case OPGEPAKT -> {
                 if (st.opgepakt() != null) {
                     throw new OngeldigeInvoer("escalatie", "niveau " + l + " heeft de escalatie al opgepakt op " + st.opgepakt()
-                            + "; oplossen moet uiterlijk " + e.reactieUiterlijk(ladder, kalender));
+                            + "; oplossen moet uiterlijk " + reactieUiterlijk(ladder, kalender));
                 }
-                yield e.met(new Stap(e.volgendNr(), Gebeurtenis.OPGEPAKT, a.datum(), l, a.event(), a.toelichting()));
+                yield met(new Stap(volgendNr(), Gebeurtenis.OPGEPAKT, a.datum(), l, a.event(), a.toelichting(), 0, a.door(), nu));
             }
-            case OPGELOST -> e.met(new Stap(e.volgendNr(), Gebeurtenis.OPGELOST, a.datum(), l, a.event(), a.toelichting()));
+            case OPGELOST -> {
+                if (zaak != null && TERMIJNOVERSCHRIJDING.equals(ladder.id()) && !Vrijetekst.heeftWoorden(a.toelichting())) {
+                    throw new OngeldigeInvoer("toelichting", "verplicht bij Opgelost zolang zaak " + zaak + " geen besluit heeft: waarom de escalatie"
+                            + " toch klaar is, in woorden (de regietafel krijgt dit besluit te zien)");
+                }
+                yield met(new Stap(volgendNr(), Gebeurtenis.OPGELOST, a.datum(), l, a.event(), a.toelichting(), 0, a.door(), nu));
+            }
             case TERUGGELEGD -> {
                 if (l == 1) {
                     throw new OngeldigeInvoer("niveau", "niveau 1 is het laagste niveau: terugleggen kan niet");
+                }
+                int hoogstens = ladder.niveau(l).terugleggenHoogstens();
+                if (teruggelegdDoor(l) >= hoogstens) {
+                    throw new OngeldigeInvoer("antwoord", "niveau " + l + " heeft deze escalatie al " + teruggelegdDoor(l) + " keer teruggelegd, het"
+                            + " hoogste aantal dat de ladder toestaat: kies Opgepakt of Opgelost, anders " + (l == ladder.top()
+                            ? "blijven de herinneringen komen" : "gaat ze op " + Datums.lang(v.dag()) + " naar niveau " + v.naarNiveau()));
                 }
                 if (!Vrijetekst.heeftWoorden(a.toelichting())) {
                     throw new OngeldigeInvoer("toelichting", "verplicht bij Teruggelegd, in woorden: het besluit dat het lagere niveau meekrijgt");
                 }
                 // the lower level's fresh term starts the day it is told: the day this reply is processed
-                yield e.met(new Stap(e.volgendNr(), Gebeurtenis.TERUGGELEGD, vandaag, l - 1, a.event(), a.toelichting()));
+                yield met(new Stap(volgendNr(), Gebeurtenis.TERUGGELEGD, vandaag, l - 1, a.event(), a.toelichting(), 0, a.door(), nu));
             }
         }, false);
     }
@@ -443,24 +540,27 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
                 default -> Escalatiemelding.Soort.ESCALATIE;
             };
             int l = opLadder(laatste.niveau(), ladder);
-            voegToe(uit, soort, sleutelBasis() + laatste.nr() + "#" + soort + "#" + l, ladder, l, kalender, nu);
+            voegToe(uit, soort, sleutelBasis() + laatste.nr() + "#" + soort + "#" + l, ladder, l, kalender, nu, false);
         } else {
+            int besluitDoor = opgelostZonderBesluit() ? st.opgelost().niveau() : -1;
             for (int l : geinformeerd()) {
-                voegToe(uit, Escalatiemelding.Soort.OPGELOST, sleutelBasis() + "OPGELOST#" + l, ladder, opLadder(l, ladder), kalender, nu);
+                voegToe(uit, Escalatiemelding.Soort.OPGELOST, sleutelBasis() + "OPGELOST#" + l, ladder, opLadder(l, ladder), kalender, nu,
+                        l == besluitDoor);
             }
         }
         return uit;
     }
 
+    /** @param regietafelOok also to the regietafel, besides the levels with {@code informeerRegietafel} */
     private void voegToe(List<Escalatiemelding> uit, Escalatiemelding.Soort soort, String sleutel, Escalatieladder ladder, int niveau,
-                         Kalender kalender, Instant nu) {
+                         Kalender kalender, Instant nu, boolean regietafelOok) {
         Escalatieladder.Niveau n = ladder.niveau(niveau);
         LocalDate uiterlijk = reactieUiterlijk(ladder, kalender);
         Volgende volgende = volgende(ladder, kalender);
         if (!verzonden.contains(sleutel)) {
             uit.add(new Escalatiemelding(soort, sleutel, false, this, ladder, n, uiterlijk, volgende, nu));
         }
-        if (n.informeerRegietafel() && !verzonden.contains(sleutel + "#regietafel")) {
+        if ((n.informeerRegietafel() || regietafelOok) && !verzonden.contains(sleutel + "#regietafel")) {
             uit.add(new Escalatiemelding(soort, sleutel + "#regietafel", true, this, ladder, n, uiterlijk, volgende, nu));
         }
     }

@@ -35,16 +35,31 @@ public record Escalatieladder(String id, int versie, String thema, String gemeen
      * @param reactieWerkdagen    working days after the day the item reached this level within which it must answer
      * @param opvolgWerkdagen     after {@code Opgepakt}: working days within which it must be solved
      * @param informeerRegietafel a notice to this level is also sent to the regietafel
+     * @param terugleggenHoogstens how often this level may send the item back down; beyond it the item can only climb
      */
-    public record Niveau(int niveau, String naam, String rol, int reactieWerkdagen, int opvolgWerkdagen, boolean informeerRegietafel) {
+    public record Niveau(int niveau, String naam, String rol, int reactieWerkdagen, int opvolgWerkdagen, boolean informeerRegietafel,
+                         int terugleggenHoogstens) {
         public Niveau {
             Objects.requireNonNull(naam);
             Objects.requireNonNull(rol);
             if (reactieWerkdagen < 1 || opvolgWerkdagen < 1 || reactieWerkdagen > MAX_WERKDAGEN || opvolgWerkdagen > MAX_WERKDAGEN) {
                 throw new IllegalArgumentException("termijnen van niveau " + niveau + " moeten 1 … " + MAX_WERKDAGEN + " werkdagen zijn");
             }
+            if (terugleggenHoogstens < 0 || terugleggenHoogstens > MAX_TERUGLEGGEN) {
+                throw new IllegalArgumentException("terugleggenHoogstens van niveau " + niveau + " moet 0 … " + MAX_TERUGLEGGEN + " zijn");
+            }
+        }
+
+        /** A level with the default bound on sending back ({@link #STANDAARD_TERUGLEGGEN}). */
+        public Niveau(int niveau, String naam, String rol, int reactieWerkdagen, int opvolgWerkdagen, boolean informeerRegietafel) {
+            this(niveau, naam, rol, reactieWerkdagen, opvolgWerkdagen, informeerRegietafel, STANDAARD_TERUGLEGGEN);
         }
     }
+
+    /** A level may send an item back twice unless its ladder says otherwise: a third time it climbs instead. */
+    public static final int STANDAARD_TERUGLEGGEN = 2;
+    /** Sending back more often than this is no escalation but a loop. */
+    public static final int MAX_TERUGLEGGEN = 5;
 
     public Escalatieladder {
         Objects.requireNonNull(id);
@@ -81,6 +96,14 @@ public record Escalatieladder(String id, int versie, String thema, String gemeen
 
     public boolean isVastgesteld() {
         return vastgesteld != null;
+    }
+
+    /**
+     * Whether the ladder applies on {@code dag}: from its adoption date on, never before. A ladder without
+     * approval (only possible in a local or test stage) applies always.
+     */
+    public boolean geldtOp(LocalDate dag) {
+        return vastgesteld == null || !vastgesteld.datum().isAfter(dag);
     }
 
     /** The file this ladder comes from: {@code id.yaml}, or {@code id.GMxxxx.yaml} for a gemeente's variant. */

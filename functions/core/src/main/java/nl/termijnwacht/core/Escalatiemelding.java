@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A notice to one level of a ladder about one escalation item (topic {@code escalaties}; with
@@ -39,39 +40,82 @@ public record Escalatiemelding(Soort soort, String idempotencyKey, boolean regie
 
     /** The history as a bestuurder reads it, one line per step, oldest first. */
     public List<String> geschiedenis() {
+        return geschiedenis(false);
+    }
+
+    /** @param volledig the whole cleaned text of each reply (the signed answer page), not the notice's short form */
+    public List<String> geschiedenis(boolean volledig) {
         List<String> regels = new ArrayList<>();
         for (Escalatie.Stap s : escalatie.geschiedenis()) {
-            regels.add(regel(s));
+            regels.add(regel(s, volledig));
         }
         return regels;
     }
 
-    private String regel(Escalatie.Stap s) {
+    /**
+     * A reply's free text as a notice shows it: at most {@value #KORT_TEKST} characters. The notice travels to mailboxes and
+     * the regietafel; the whole (cleaned) text is shown only on the signed answer page.
+     */
+    static final int KORT_TEKST = 160;
+
+    public static String kort(String toelichting) {
+        if (toelichting == null || toelichting.length() <= KORT_TEKST) {
+            return toelichting;
+        }
+        int knip = toelichting.lastIndexOf(' ', KORT_TEKST - 2);
+        return toelichting.substring(0, knip > KORT_TEKST / 2 ? knip : KORT_TEKST - 2).strip() + " …";
+    }
+
+    private String regel(Escalatie.Stap s, boolean volledig) {
         String dag = KORT.format(s.datum());
-        String toelichting = s.toelichting() == null ? "" : s.toelichting();
+        String toelichting = s.toelichting() == null ? "" : volledig ? s.toelichting() : kort(s.toelichting());
         return switch (s.gebeurtenis()) {
             case GEOPEND -> dag + ": geopend bij niveau 1 (" + naam(1) + ")" + (toelichting.isEmpty() ? "" : ": " + toelichting);
             case OMHOOG -> dag + ": naar niveau " + s.niveau() + " (" + naam(s.niveau()) + "), niveau " + (s.niveau() - 1) + " " + toelichting;
             case HERINNERING -> dag + ": herinnering " + s.herinneringen() + " aan niveau " + s.niveau() + (toelichting.isEmpty() ? "" : ": " + toelichting);
-            case OPGEPAKT -> dag + ": opgepakt door niveau " + s.niveau() + " (" + naam(s.niveau()) + ")" + (toelichting.isEmpty() ? "" : ": " + toelichting);
-            case TERUGGELEGD -> dag + ": teruggelegd door niveau " + (s.niveau() + 1) + " naar niveau " + s.niveau() + " met besluit: " + toelichting;
-            case OPGELOST -> dag + ": opgelost" + (s.niveau() > 0 ? " door niveau " + s.niveau() + " (" + naam(s.niveau()) + ")" : "")
+            case OPGEPAKT -> dag + ": opgepakt door niveau " + s.niveau() + " (" + naam(s.niveau()) + ")" + via(s) + (toelichting.isEmpty() ? "" : ": " + toelichting);
+            case TERUGGELEGD -> dag + ": teruggelegd door niveau " + (s.niveau() + 1) + " naar niveau " + s.niveau() + via(s) + " met besluit: " + toelichting;
+            case OPGELOST -> dag + ": opgelost" + (s.niveau() > 0 ? " door niveau " + s.niveau() + " (" + naam(s.niveau()) + ")" : "") + via(s)
                     + (toelichting.isEmpty() ? "" : ": " + toelichting);
         };
+    }
+
+    /** How a reply came in, as a reader wants to know it: through the level's own link, or from a bound integration. */
+    private static String via(Escalatie.Stap s) {
+        if (s.door() == null) {
+            return "";
+        }
+        return s.door().startsWith("link:") ? " via de antwoordlink" : " via een gekoppeld systeem";
     }
 
     private String naam(int n) {
         return ladder.zoekNiveau(n).map(Escalatieladder.Niveau::naam).orElse("niveau " + n);
     }
 
-    /** The Dutch text (SNS {@code default} and {@code email}). */
+    /**
+     * Whether this notice invites the level it goes to to answer, and so carries answer links: a notice of a turn
+     * (ESCALATIE, HERINNERING, TERUGGELEGD) to the level itself, never the regietafel's copy.
+     */
+    public boolean nodigtUitTotAntwoord() {
+        return !regietafel && soort != Soort.OPGELOST && escalatie.open();
+    }
+
+    /** The Dutch text (SNS {@code default} and {@code email}), without answer links. */
     public String tekst() {
+        return tekst(Map.of());
+    }
+
+    /**
+     * The Dutch text with the level's answer links ({@link #nodigtUitTotAntwoord()}); without links it names the
+     * answers only (a local run without a signing key, or a copy).
+     */
+    public String tekst(Map<Escalatie.Antwoordsoort, String> links) {
         StringBuilder t = new StringBuilder();
         String aan = niveau.naam() + " (niveau " + niveau.niveau() + " van " + ladder.top() + ")";
         t.append(switch (soort) {
             case ESCALATIE -> "ESCALATIE aan " + aan;
             case HERINNERING -> "HERINNERING aan " + aan + ": nog niet opgelost";
-            case OPGELOST -> "OPGELOST — ter informatie aan " + aan;
+            case OPGELOST -> escalatie.opgelostZonderBesluit() ? "OPGELOST ZONDER BESLUIT — ter informatie aan " + aan : "OPGELOST — ter informatie aan " + aan;
             case TERUGGELEGD -> "TERUGGELEGD naar " + aan + " met een besluit van niveau " + (niveau.niveau() + 1);
         });
         if (regietafel) {
@@ -93,16 +137,24 @@ public record Escalatiemelding(Soort soort, String idempotencyKey, boolean regie
             if (st.opgepakt() != null) {
                 t.append("\nVerwacht: opgepakt op ").append(Datums.lang(st.opgepakt())).append("; los het op uiterlijk ").append(Datums.lang(reactieUiterlijk));
             } else {
-                t.append("\nVerwacht: reageer uiterlijk ").append(Datums.lang(reactieUiterlijk))
-                        .append(" met Opgepakt, Opgelost of Teruggelegd (escalatie ").append(escalatie.id()).append(", niveau ").append(st.niveau()).append(')');
+                t.append("\nVerwacht: reageer uiterlijk ").append(Datums.lang(reactieUiterlijk)).append(" met Opgepakt, Opgelost of Teruggelegd");
             }
             if (volgende != null) {
                 t.append(volgende.gebeurtenis() == Escalatie.Gebeurtenis.OMHOOG
                         ? ". Anders gaat de escalatie op " + Datums.lang(volgende.dag()) + " naar niveau " + volgende.naarNiveau() + " (" + naam(volgende.naarNiveau()) + ")."
                         : ". Anders volgt op " + Datums.lang(volgende.dag()) + " een herinnering.");
             }
+            if (!links.isEmpty()) {
+                t.append("\nAntwoorden (de link opent een pagina; pas daar geeft u het antwoord):");
+                links.forEach((soort, url) -> t.append("\n- ").append(soort.detailType()).append(": ").append(url));
+            }
         } else {
             t.append("\nVerwacht: niets meer; dit bericht sluit de escalatie af.");
+            if (escalatie.opgelostZonderBesluit()) {
+                Escalatie.Stap s = st.opgelost();
+                t.append("\nLet op: zaak ").append(escalatie.zaak()).append(" heeft nog geen besluit. Niveau ").append(s.niveau()).append(" (")
+                        .append(naam(s.niveau())).append(") besloot de escalatie te sluiten: ").append(kort(s.toelichting()));
+            }
         }
         t.append("\nLadder ").append(ladder.id()).append(ladder.gemeente() == null ? "" : " (" + ladder.gemeente() + ")").append(" versie ").append(ladder.versie());
         if (ladder.vastgesteld() != null) {

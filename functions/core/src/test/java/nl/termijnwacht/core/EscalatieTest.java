@@ -36,6 +36,8 @@ class EscalatieTest {
     static final String ZAAK = "Z-2026-001";
     static final String ID = "termijnoverschrijding:GM0363:Z-2026-001";
     static final String BASIS = "escalatie#" + ID + "#";
+    /** The integration the replies of these tests come from. */
+    static final String DOOR = "bus:111111111111";
 
     static final Escalatieladder LADDER = new Escalatieladder("termijnoverschrijding", 1, "Beslistermijnen omgevingsvergunningen", null,
             new Escalatieladder.Vaststelling("College van burgemeester en wethouders", parse("2026-10-01"), "B&W-2026-123"), 5, List.of(
@@ -67,9 +69,19 @@ class EscalatieTest {
         return e.metVerzonden(sleutels(e, nu));
     }
 
+    /** Opened on {@code dag} and level 1's notice sent: level 1 can answer. */
+    static Escalatie gemeld(String dag) {
+        return verstuur(open(dag), om(dag, "07:00"));
+    }
+
+    /** The scanner's run at 07:00 on {@code dag} with what it sends. */
+    static Escalatie scanEnVerstuur(Escalatie e, String dag) {
+        return verstuur(scan(e, dag), om(dag, "07:00"));
+    }
+
     static Escalatie.Beantwoord antwoord(Escalatie e, String event, Antwoordsoort soort, int niveau, String datum, String toelichting,
                                          Instant verwerkt) {
-        return e.beantwoord(new Antwoord(event, soort, niveau, parse(datum), toelichting), LADDER, K, verwerkt, ZEVEN, AMSTERDAM);
+        return e.beantwoord(new Antwoord(event, soort, niveau, parse(datum), toelichting, DOOR, null), LADDER, K, verwerkt, ZEVEN, AMSTERDAM);
     }
 
     static OngeldigeInvoer afgewezen(Escalatie e, String event, Antwoordsoort soort, int niveau, String datum, String toelichting,
@@ -238,7 +250,7 @@ class EscalatieTest {
 
     @Test
     void tweede_opgepakt_op_hetzelfde_niveau_wordt_afgewezen() {
-        Escalatie e = antwoord(open("2026-04-29"), "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", null, om("2026-04-30", "10:00")).escalatie();
+        Escalatie e = antwoord(gemeld("2026-04-29"), "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", null, om("2026-04-30", "10:00")).escalatie();
         OngeldigeInvoer f = afgewezen(e, "evt-2", Antwoordsoort.OPGEPAKT, 1, "2026-05-01", null, om("2026-05-01", "10:00"));
         assertEquals("escalatie", f.veld());
     }
@@ -349,9 +361,9 @@ class EscalatieTest {
 
     @Test
     void teruggelegd_vanaf_niveau1_of_zonder_toelichting_wordt_afgewezen() {
-        Escalatie e = open("2026-04-29");
+        Escalatie e = gemeld("2026-04-29");
         assertEquals("niveau", afgewezen(e, "t1", Antwoordsoort.TERUGGELEGD, 1, "2026-04-30", "besluit", om("2026-04-30", "10:00")).veld());
-        Escalatie op2 = scan(e, "2026-05-04");
+        Escalatie op2 = scanEnVerstuur(e, "2026-05-04");
         assertEquals("toelichting", afgewezen(op2, "t2", Antwoordsoort.TERUGGELEGD, 2, "2026-05-04", null, om("2026-05-04", "10:00")).veld());
         // text that looks like something but holds no decision: a braille blank and Hangul fillers, one word, only an address
         for (String leeg : List.of("\u2800\u3164\u115F", "ok", "[verwijderd]")) {
@@ -453,7 +465,7 @@ class EscalatieTest {
 
     @Test
     void antwoord_met_datum_voor_de_dag_dat_het_niveau_het_kreeg() {
-        Escalatie e = scan(open("2026-04-29"), "2026-05-04");
+        Escalatie e = scanEnVerstuur(gemeld("2026-04-29"), "2026-05-04");
         assertEquals("datum", afgewezen(e, "x", Antwoordsoort.OPGEPAKT, 2, "2026-05-01", null, om("2026-05-04", "10:00")).veld());
         // the day itself is fine
         assertEquals(parse("2026-05-04"), antwoord(e, "y", Antwoordsoort.OPGEPAKT, 2, "2026-05-04", null, om("2026-05-04", "10:00"))
@@ -461,16 +473,94 @@ class EscalatieTest {
     }
 
     @Test
-    void antwoord_na_verstreken_termijn_zonder_scanner_komt_van_het_verkeerde_niveau() {
-        Escalatie e = open("2026-04-29"); // no scanner ran; level 1's term passed on Mon 05-04 07:00
-        Instant nu = om("2026-05-04", "09:00");
-        assertEquals("niveau", afgewezen(e, "x", Antwoordsoort.OPGELOST, 1, "2026-05-04", null, nu).veld());
-        Escalatie na = antwoord(e, "y", Antwoordsoort.OPGEPAKT, 2, "2026-05-04", null, nu).escalatie();
-        assertEquals(List.of(Gebeurtenis.GEOPEND, Gebeurtenis.OMHOOG, Gebeurtenis.OPGEPAKT),
-                na.geschiedenis().stream().map(Stap::gebeurtenis).toList());
-        assertEquals(parse("2026-05-04"), na.geschiedenis().get(1).datum());
+    void antwoord_na_verstreken_termijn_zonder_scanner_wordt_van_geen_enkel_niveau_aangenomen() {
+        Escalatie e = gemeld("2026-04-29"); // no scanner ran since; level 1's turn ended on Mon 05-04 07:00
+        Instant nu = om("2026-05-04", "07:00:01");
+        // level 1's turn is over, and level 2 was never told: the reply that would silence the ladder before the
+        // scanner tells the next level is refused from both
+        OngeldigeInvoer laat = afgewezen(e, "x", Antwoordsoort.OPGELOST, 1, "2026-05-04", "toch klaar", nu);
+        assertEquals("niveau", laat.veld());
+        assertTrue(laat.getMessage().contains("beurt van niveau 1 is voorbij"), laat.getMessage());
+        assertEquals("niveau", afgewezen(e, "y", Antwoordsoort.OPGELOST, 2, "2026-05-04", "toch klaar", nu).veld());
         // before 07:00 level 1 is still at turn
-        assertFalse(antwoord(e, "z", Antwoordsoort.OPGELOST, 1, "2026-05-04", null, om("2026-05-04", "06:59")).escalatie().open());
+        assertFalse(antwoord(e, "z", Antwoordsoort.OPGELOST, 1, "2026-05-04", "besluit is verzonden", om("2026-05-04", "06:59")).escalatie().open());
+        // once the scanner moved it up and told level 2, level 2 answers
+        Escalatie op2 = scanEnVerstuur(e, "2026-05-04");
+        assertEquals(2, antwoord(op2, "w", Antwoordsoort.OPGEPAKT, 2, "2026-05-04", null, om("2026-05-04", "07:05")).escalatie().stand().niveau());
+    }
+
+    @Test
+    void de_top_die_zijn_melding_nog_niet_kreeg_kan_niet_antwoorden() {
+        // the attack of the issue: level 3 reached at 07:00, an Opgelost "from level 3" at 07:00:01 before its notice went out
+        Escalatie e = scanEnVerstuur(gemeld("2026-04-29"), "2026-05-04");
+        e = scan(e, "2026-05-11");
+        assertEquals(3, e.stand().niveau());
+        OngeldigeInvoer f = afgewezen(e, "x", Antwoordsoort.OPGELOST, 3, "2026-05-11", "al geregeld", om("2026-05-11", "07:00:01"));
+        assertEquals("niveau", f.veld());
+        assertTrue(f.getMessage().contains("nog niet gekregen"), f.getMessage());
+        e = verstuur(e, om("2026-05-11", "07:00"));
+        assertFalse(antwoord(e, "x", Antwoordsoort.OPGELOST, 3, "2026-05-11", "al geregeld", om("2026-05-11", "07:01")).escalatie().open());
+    }
+
+    @Test
+    void een_link_van_een_eerdere_beurt_geldt_niet_meer() {
+        Escalatie op3 = opNiveau3();
+        Escalatie terug = antwoord(op3, "t", Antwoordsoort.TERUGGELEGD, 3, "2026-05-12", "besluit: team Noord neemt het over", om("2026-05-12", "10:00"))
+                .escalatie();
+        Escalatie gemeldTerug = verstuur(terug, om("2026-05-12", "10:00"));
+        int beurt = gemeldTerug.meldstap().nr();
+        Escalatie.Antwoord oud = new Antwoord("a", Antwoordsoort.OPGEPAKT, 2, parse("2026-05-12"), null, "link:niveau-2", 2);
+        assertEquals("stap", assertThrows(OngeldigeInvoer.class, () -> gemeldTerug.beantwoord(oud, LADDER, K, om("2026-05-12", "11:00"), ZEVEN, AMSTERDAM)).veld());
+        Escalatie.Antwoord nieuw = new Antwoord("b", Antwoordsoort.OPGEPAKT, 2, parse("2026-05-12"), null, "link:niveau-2", beurt);
+        Escalatie.Stap stap = laatste(gemeldTerug.beantwoord(nieuw, LADDER, K, om("2026-05-12", "11:00"), ZEVEN, AMSTERDAM).escalatie());
+        assertEquals("link:niveau-2", stap.door());
+        assertEquals(om("2026-05-12", "11:00"), stap.verwerkt());
+        assertEquals(stap, Stap.uitInhoud(stap.inhoud()), "who answered and when it was processed are stored");
+    }
+
+    @Test
+    void terugleggen_is_per_niveau_begrensd_daarna_klimt_de_escalatie() {
+        // the attack of the issue: level 2 sent it back each time it arrived, 21 times in three months
+        Escalatie e = scanEnVerstuur(gemeld("2026-04-29"), "2026-05-04");
+        String[] dagen = {"2026-05-04", "2026-05-12", "2026-05-20"};
+        Instant nu = om(dagen[0], "10:00");
+        for (int i = 0; i < Escalatieladder.STANDAARD_TERUGLEGGEN; i++) {
+            nu = om(dagen[i], "10:00");
+            e = verstuur(antwoord(e, "t" + i, Antwoordsoort.TERUGGELEGD, 2, dagen[i], "besluit: eerst de adviezen afwachten", nu).escalatie(), nu);
+            assertEquals(1, e.stand().niveau());
+            // level 1 lets its fresh term pass: back at level 2
+            e = verstuur(e.bij(LADDER, K, om(e.volgende(LADDER, K).dag().toString(), "07:00"), ZEVEN, AMSTERDAM), om(e.volgende(LADDER, K).dag().toString(), "07:00"));
+            assertEquals(2, e.stand().niveau());
+        }
+        Escalatie op2 = e;
+        String dag = op2.stand().sinds().toString();
+        OngeldigeInvoer f = afgewezen(op2, "t9", Antwoordsoort.TERUGGELEGD, 2, dag, "besluit: nog eens afwachten", om(dag, "10:00"));
+        assertEquals("antwoord", f.veld());
+        assertTrue(f.getMessage().contains("al 2 keer teruggelegd"), f.getMessage());
+        assertEquals(2, op2.teruggelegdDoor(2));
+        // it climbs when its turn ends, as if nobody answered
+        Escalatie.Volgende v = op2.volgende(LADDER, K);
+        assertEquals(3, scan(op2, v.dag().toString()).stand().niveau());
+    }
+
+    @Test
+    void opgelost_zonder_besluit_vraagt_een_reden_en_de_regietafel_hoort_het() {
+        Escalatie e = scanEnVerstuur(gemeld("2026-04-29"), "2026-05-04");
+        Instant nu = om("2026-05-04", "10:00");
+        assertEquals("toelichting", afgewezen(e, "x", Antwoordsoort.OPGELOST, 2, "2026-05-04", null, nu).veld());
+        assertEquals("toelichting", afgewezen(e, "x", Antwoordsoort.OPGELOST, 2, "2026-05-04", "ok", nu).veld());
+        Escalatie dicht = antwoord(e, "x", Antwoordsoort.OPGELOST, 2, "2026-05-04", "aanvrager trekt de aanvraag deze week in", nu).escalatie();
+        assertTrue(dicht.opgelostZonderBesluit());
+        List<Escalatiemelding> uit = dicht.teVersturen(LADDER, K, nu);
+        assertEquals(Set.of(BASIS + "OPGELOST#1", BASIS + "OPGELOST#2", BASIS + "OPGELOST#2#regietafel"),
+                uit.stream().map(Escalatiemelding::idempotencyKey).collect(Collectors.toSet()));
+        Escalatiemelding regietafel = uit.stream().filter(Escalatiemelding::regietafel).findFirst().orElseThrow();
+        assertTrue(regietafel.tekst().startsWith("OPGELOST ZONDER BESLUIT"), regietafel.tekst());
+        assertTrue(regietafel.tekst().contains("heeft nog geen besluit"), regietafel.tekst());
+        // closed by the zaak's own besluit: no decision for the regietafel
+        Escalatie doorZaak = e.sluitDoorZaak("besluit bekendgemaakt op 2026-05-04", parse("2026-05-04"));
+        assertFalse(doorZaak.opgelostZonderBesluit());
+        assertTrue(doorZaak.teVersturen(LADDER, K, nu).stream().noneMatch(Escalatiemelding::regietafel));
     }
 
     @Test
@@ -486,7 +576,7 @@ class EscalatieTest {
 
     @Test
     void hetzelfde_antwoord_nogmaals_is_een_duplicaat() {
-        Escalatie e = antwoord(open("2026-04-29"), "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", "we pakken het op", om("2026-04-30", "10:00"))
+        Escalatie e = antwoord(gemeld("2026-04-29"), "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", "we pakken het op", om("2026-04-30", "10:00"))
                 .escalatie();
         Escalatie.Beantwoord nog = antwoord(e, "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", "we pakken het op", om("2026-04-30", "11:00"));
         assertTrue(nog.duplicaat());
@@ -504,7 +594,7 @@ class EscalatieTest {
 
     @Test
     void zelfde_event_id_met_andere_inhoud_wordt_afgewezen() {
-        Escalatie e = antwoord(open("2026-04-29"), "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", "we pakken het op", om("2026-04-30", "10:00"))
+        Escalatie e = antwoord(gemeld("2026-04-29"), "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", "we pakken het op", om("2026-04-30", "10:00"))
                 .escalatie();
         Instant nu = om("2026-04-30", "11:00");
         assertEquals("id", afgewezen(e, "evt-1", Antwoordsoort.OPGELOST, 1, "2026-04-30", "we pakken het op", nu).veld());
@@ -514,7 +604,7 @@ class EscalatieTest {
 
     @Test
     void zelfde_event_id_met_andere_datum_wordt_afgewezen() {
-        Escalatie e = antwoord(open("2026-04-29"), "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", "we pakken het op", om("2026-04-30", "10:00"))
+        Escalatie e = antwoord(gemeld("2026-04-29"), "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-30", "we pakken het op", om("2026-04-30", "10:00"))
                 .escalatie();
         // the datum is part of the reply's content: it sets the follow-up term
         assertEquals("id", afgewezen(e, "evt-1", Antwoordsoort.OPGEPAKT, 1, "2026-04-29", "we pakken het op", om("2026-04-30", "11:00")).veld());

@@ -130,8 +130,8 @@ class EscalatiemeldingTest {
     void toelichting_met_email_komt_nooit_onbewerkt_in_de_tekst() {
         String ruw = "Overleg met jan.jansen@gemeente.nl en 06-12345678 gepland";
         String schoon = Vrijetekst.schoon(ruw); // as the reply path does
-        Escalatie e = opNiveau2();
-        e = e.beantwoord(new Antwoord("evt-1", Antwoordsoort.OPGEPAKT, 2, parse("2026-05-04"), schoon), LADDER, K,
+        Escalatie e = verstuur(opNiveau2(), om("2026-05-04", "07:00"));
+        e = e.beantwoord(new Antwoord("evt-1", Antwoordsoort.OPGEPAKT, 2, parse("2026-05-04"), schoon, "link:niveau-2", null), LADDER, K,
                 om("2026-05-04", "10:00"), ZEVEN, AMSTERDAM).escalatie();
         // not solved in 5 working days after Mon 05-04 (Wed 06, Thu 07, Fri 08, Mon 11, Tue 12) -> level 3 on Wed 05-13
         e = scan(verstuur(e, om("2026-05-04", "10:00")), "2026-05-13");
@@ -143,7 +143,7 @@ class EscalatiemeldingTest {
             assertFalse(t.contains("jan.jansen"), t);
             assertFalse(t.contains("@"), t);
             assertFalse(t.contains("12345678"), t);
-            assertTrue(t.contains("opgepakt door niveau 2 (Afdelingshoofd VTH): Overleg met [verwijderd]"), t);
+            assertTrue(t.contains("opgepakt door niveau 2 (Afdelingshoofd VTH) via de antwoordlink: Overleg met [verwijderd]"), t);
         }
     }
 }

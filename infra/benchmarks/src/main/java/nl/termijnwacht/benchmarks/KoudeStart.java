@@ -72,7 +72,7 @@ public final class KoudeStart {
      * One function: its handler, the timed event, the event of its check run, and whether it is scheduled (a scan
      * over due work) or takes events.
      */
-    private record Functie(String naam, String handler, String event, String controleEvent, boolean gepland) {
+    private record Functie(String naam, String handler, String event, String controleEvent, boolean gepland, boolean url) {
     }
 
     /**
@@ -86,7 +86,7 @@ public final class KoudeStart {
     private static final List<Functie> FUNCTIES = nl.termijnwacht.local.Functiecatalogus.standaard().functies().stream().map(f -> {
         String standaard = f.planning().isPresent() ? "events/" + f.naam() + "/schedule.json" : eersteVoorbeeld(f.naam());
         String[] paar = EVENTS.getOrDefault(f.naam(), new String[] {standaard, standaard});
-        return new Functie(f.naam(), f.handlerKlasse(), paar[0], paar[1], f.planning().isPresent());
+        return new Functie(f.naam(), f.handlerKlasse(), paar[0], paar[1], f.planning().isPresent(), f.functionUrl());
     }).toList();
 
     /** The first sample event of a function (by name), relative to the repository. */
@@ -282,7 +282,11 @@ public final class KoudeStart {
         JsonNode r = json(u.uitvoer());
         AwsClients aws = stack.clients();
         String fout;
-        if (!f.gepland()) {
+        if (f.url()) {
+            // a page behind a Function URL: a link that is no link is refused (403) without showing anything
+            fout = r.path("statusCode").asInt() == 403 && r.path("headers").path("Content-Security-Policy").asText().startsWith("default-src 'none'")
+                    ? null : "verwacht 403 met een Content-Security-Policy, kreeg " + r.path("statusCode") + " " + r.path("headers");
+        } else if (!f.gepland()) {
             boolean afwijzing = f.controleEvent().startsWith("events/afgewezen/");
             List<JsonNode> afgewezen = Inbox.leesQueue(aws.sqs(), stack.voorzieningen().afgewezenQueueUrl());
             fout = !r.hasNonNull("resultaat") ? "verwacht een resultaat, kreeg " + r
@@ -302,7 +306,8 @@ public final class KoudeStart {
 
     private static void controleerUitvoer(Functie f, String uitvoer, Variant v) {
         JsonNode r = json(uitvoer);
-        boolean goed = f.gepland() ? r.path("mislukt").asInt(-1) == 0 : r.path("resultaat").asText().equals("VERWERKT");
+        boolean goed = f.url() ? r.path("statusCode").asInt() == 403
+                : f.gepland() ? r.path("mislukt").asInt(-1) == 0 : r.path("resultaat").asText().equals("VERWERKT");
         if (!goed) {
             throw new IllegalStateException(f.naam() + " (" + v.label() + ") gaf een onverwacht antwoord: " + uitvoer);
         }

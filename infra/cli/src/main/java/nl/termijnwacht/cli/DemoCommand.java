@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import nl.termijnwacht.emulator.Emulator;
 import nl.termijnwacht.local.LokaleStack;
@@ -46,8 +47,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<Simulator.Gebeurtenis> draaiboek = new ArrayList<>();
         for (JsonNode g : demo.get("draaiboek")) {
-            draaiboek.add(new Simulator.Gebeurtenis(Invoer.moment("draaiboek", g.get("op").asText()), g.get("event").toString(),
-                    g.path("toelichting").asText()));
+            // an event for the bus, or an answer given by following the link in a notice
+            JsonNode wat = g.has("link") ? new ObjectMapper().createObjectNode().set("link", g.get("link")) : g.get("event");
+            draaiboek.add(new Simulator.Gebeurtenis(Invoer.moment("draaiboek", g.get("op").asText()), wat.toString(), g.path("toelichting").asText()));
         }
         long start = System.nanoTime();
         // A fresh emulator of its own (or AWS_ENDPOINT_URL), so the demo never touches the state of other commands.
@@ -55,7 +57,16 @@ final class DemoCommand implements Callable<Integer> {
             err.println("demo: emulator " + emulator.endpoint() + (emulator.embedded() ? " (ingebouwd, alleen voor deze demo)" : ""));
             // One due-index shard: the demo's emulator is its own and holds ten zaken, and moto answers each shard's
             // query one at a time; sharding spreads writes in DynamoDB, which the tests exercise with the 8 of template.yaml.
-            LokaleStack stack = LokaleStack.op(emulator.endpoint(), Map.of("DUE_SHARDS", "1"));
+            // The answer page on a free port of its own; the links in the demo's notices point there.
+            int poort;
+            try (java.net.ServerSocket vrij = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                poort = vrij.getLocalPort();
+            }
+            LokaleStack stack = LokaleStack.op(emulator.endpoint(), Map.of("DUE_SHARDS", "1",
+                    "ANTWOORD_URL", "http://127.0.0.1:" + poort + "/escalatie-antwoord/"));
+            AtomicReference<Instant> paginaKlok = new AtomicReference<>(Instant.now());
+            Linkvolger volger = new Linkvolger();
+            try (Urlserver pagina = new Urlserver(new Functies(stack), poort, paginaKlok::get)) {
             out.println("Termijnwacht demo — " + demo.get("beschrijving").asText());
             out.println();
             Map<String, Integer> perSoort = new TreeMap<>();
@@ -68,8 +79,22 @@ final class DemoCommand implements Callable<Integer> {
                     Invoer.moment("tot", demo.get("tot").asText()), Invoer.stap("stap", demo.get("stap").asText()), draaiboek,
                     new Simulator.Waarnemer() {
                         @Override
+                        public JsonNode volgLink(Simulator.Gebeurtenis g, List<ObjectNode> meldingen) {
+                            paginaKlok.set(g.op());
+                            return volger.volg(readTree(g.event()).get("link"), meldingen);
+                        }
+
+                        @Override
                         public void event(Simulator.Gebeurtenis g, JsonNode uitkomst) {
                             JsonNode e = readTree(g.event());
+                            if (g.link()) {
+                                JsonNode l = e.get("link");
+                                StringBuilder r = new StringBuilder(String.format("  ▸ %s  %s  %s via de link — %s%s%n", kort(g.op()), l.path("escalatie").asText(),
+                                        l.path("antwoord").asText(), g.toelichting(), uitkomst.path("resultaat").asText().equals("VERWERKT") ? "" : "  [" + uitkomst.path("resultaat").asText() + "]"));
+                                uitkomst.path("stappen").forEach(st -> r.append("      ↗ ").append(st.asText()).append('\n'));
+                                regels.add(new Regel(g.op(), 0, regels.size(), r.toString()));
+                                return;
+                            }
                             regels.add(new Regel(g.op(), 0, regels.size(), String.format("  ▸ %s  %s  %s — %s%s%n", kort(g.op()), e.at("/detail/zaak").asText(e.at("/detail/escalatie").asText()), e.get("detail-type").asText(),
                                     g.toelichting(), uitkomst.path("resultaat").asText().equals("VERWERKT") ? "" : "  [" + uitkomst.path("resultaat").asText() + "]")));
                         }
@@ -93,6 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                             regels.add(new Regel(Instant.parse(m.path("aangemaakt").asText()), 1 + topics.indexOf(m.path("topic").asText()), regels.size(), regel));
                         }
                     });
+            }
             regels.stream().sorted(java.util.Comparator.comparing(Regel::op).thenComparingInt(Regel::volgorde).thenComparingInt(Regel::nr))
                     .forEach(r -> out.print(r.tekst()));
             out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " events, "

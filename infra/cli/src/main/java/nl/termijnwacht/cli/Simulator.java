@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.time.Duration;
 import java.util.Map;
 import nl.termijnwacht.local.Functiecatalogus;
@@ -24,6 +25,10 @@ final class Simulator {
 
     /** An event (a case event, a reply) delivered at instant {@code op}; {@code toelichting} tells the story (demo only). */
     record Gebeurtenis(Instant op, String event, String toelichting) {
+        /** A step of the demo's script that follows an answer link from a notice ({@code {"link": {...}}}) instead of delivering an event. */
+        boolean link() {
+            return event.startsWith("{\"link\"");
+        }
     }
 
     /** What the caller sees while time runs. */
@@ -33,6 +38,14 @@ final class Simulator {
 
         /** Called with each notification after the run (in topic order; sort by 'aangemaakt'); only when the simulator was given an inbox to read. */
         default void melding(ObjectNode melding) {
+        }
+
+        /**
+         * Follows the answer link of a notice received so far ({@code meldingen}, oldest first); returns what it achieved
+         * as an event function would ({@code resultaat}).
+         */
+        default JsonNode volgLink(Gebeurtenis gebeurtenis, List<ObjectNode> meldingen) {
+            throw new IllegalStateException("deze simulatie volgt geen links");
         }
     }
 
@@ -63,6 +76,7 @@ final class Simulator {
         int meldingen = 0;
         int laatstePromille = -1;
         List<String> mislukt = new java.util.ArrayList<>();
+        List<ObjectNode> ontvangen = new java.util.ArrayList<>(); // notices read early to follow a link; handed over at the end
         List<Functiecatalogus.Functie> gepland = Functies.CATALOGUS.gepland();
         Map<String, Instant> due = new java.util.HashMap<>();
         gepland.forEach(f -> due.put(f.naam(), functies.eersteDue(f)));
@@ -72,7 +86,13 @@ final class Simulator {
             boolean veranderd = false;
             while (!open.isEmpty() && !open.peekFirst().op().isAfter(t)) {
                 Gebeurtenis g = open.removeFirst();
-                JsonNode uit = functies.invoke(functies.voorEvent(g.event()), g.event(), g.op());
+                JsonNode uit;
+                if (g.link()) {
+                    ontvangen.addAll(Objects.requireNonNull(inbox, "links volgen vraagt een inbox").leeg());
+                    uit = waarnemer.volgLink(g, ontvangen);
+                } else {
+                    uit = functies.invoke(functies.voorEvent(g.event()), g.event(), g.op());
+                }
                 events++;
                 waarnemer.event(g, uit);
                 veranderd = true;
@@ -107,7 +127,8 @@ final class Simulator {
             }
         }
         if (inbox != null) {
-            inbox.leeg().forEach(waarnemer::melding); // once, at the end: each carries its instant ('aangemaakt')
+            ontvangen.addAll(inbox.leeg());
+            ontvangen.forEach(waarnemer::melding); // once, at the end: each carries its instant ('aangemaakt')
         }
         voortgang.printf("simuleer 100%%  klaar: %d stappen, %d scannerruns (%d mislukt), %d events, %d meldingen%n",
                 stappen, runs, mislukt.size(), events, meldingen);

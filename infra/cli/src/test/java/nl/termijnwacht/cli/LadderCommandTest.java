@@ -44,7 +44,7 @@ class LadderCommandTest {
             assertTrue(u.out().startsWith(pad + ": geldig ("), u.out());
         }
         assertEquals(LADDERS.resolve("termijnoverschrijding.yaml") + ": geldig (3 niveaus, vastgesteld door College van burgemeester "
-                + "en wethouders op 1 oktober 2026, kenmerk B&W-2026-123)", run("ladder", "valideer", LADDERS.resolve("termijnoverschrijding.yaml").toString()).out().strip());
+                + "en wethouders op 19 december 2023, kenmerk B&W-2023-412)", run("ladder", "valideer", LADDERS.resolve("termijnoverschrijding.yaml").toString()).out().strip());
         assertTrue(run("ladder", "valideer", LADDERS.resolve("uitvoeringsknelpunt.yaml").toString()).out().contains("(4 niveaus, vastgesteld door Bestuurlijk Overleg"));
     }
 
@@ -58,7 +58,7 @@ class LadderCommandTest {
             "opvolgtermijn negatief | 'opvolgWerkdagen: 10' | 'opvolgWerkdagen: -1' | niveaus[3].opvolgWerkdagen: moet een geheel getal van 1 tot en met 60 zijn, niet '-1'",
             "herinnering negatief | 'herinneringWerkdagen: 5' | 'herinneringWerkdagen: -5' | herinneringWerkdagen: moet een geheel getal van 1 tot en met 60 zijn, niet '-5'",
             "onbekend veld | 'versie: 1' | 'versie: 1\nprioriteit: hoog' | prioriteit: onbekend veld (bekend zijn: gemeente, herinneringWerkdagen, id, niveaus, thema, vastgesteld, versie)",
-            "onbekend veld in vaststelling | '  kenmerk: B&W-2026-123' | '  kenmerk: B&W-2026-123\n  handtekening: ja' | vastgesteld.handtekening: onbekend veld (bekend zijn: datum, door, kenmerk)",
+            "onbekend veld in vaststelling | '  kenmerk: B&W-2023-412' | '  kenmerk: B&W-2023-412\n  handtekening: ja' | vastgesteld.handtekening: onbekend veld (bekend zijn: datum, door, kenmerk)",
     })
     void fouteLadderGeeftExitcode2EnElkProbleem(String geval, String van, String naar, String verwacht) throws IOException {
         String tekst = shipped().replace(van.replace("\\n", "\n"), naar.replace("\\n", "\n"));
@@ -93,7 +93,7 @@ class LadderCommandTest {
 
     @Test
     void zonderVaststellingNietInProdWelInLocal() throws IOException {
-        Path bestand = schrijf("termijnoverschrijding.yaml", shipped().replaceAll("(?s)vastgesteld:.*?kenmerk: B&W-2026-123\n", ""));
+        Path bestand = schrijf("termijnoverschrijding.yaml", shipped().replaceAll("(?s)vastgesteld:.*?kenmerk: B&W-2023-412\n", ""));
         for (String[] args : List.of(new String[] {"ladder", "valideer", bestand.toString()},
                 new String[] {"ladder", "valideer", bestand.toString(), "--stage", "prod"})) {
             Uitkomst u = run(args);
@@ -165,7 +165,7 @@ class LadderCommandTest {
         List<String> r = regels(u.out());
         assertEquals("Escalatieladder termijnoverschrijding, versie 1: Beslistermijnen omgevingsvergunningen", r.get(0));
         assertEquals("Geldt voor: alle gemeenten (standaardladder)", r.get(1));
-        assertEquals("Vaststelling: vastgesteld door College van burgemeester en wethouders op 1 oktober 2026, kenmerk B&W-2026-123", r.get(2));
+        assertEquals("Vaststelling: vastgesteld door College van burgemeester en wethouders op 19 december 2023, kenmerk B&W-2023-412", r.get(2));
         assertTrue(r.contains("Niveau 1  Vakteam VTH (rol vakteam-vth)"), u.out());
         assertTrue(r.contains("          reageren binnen 2 werkdagen, oplossen binnen 5 werkdagen na oppakken"), u.out());
         assertTrue(r.contains("          geen reactie binnen 2 werkdagen, of niet opgelost binnen 5 werkdagen na oppakken: naar niveau 2"), u.out());

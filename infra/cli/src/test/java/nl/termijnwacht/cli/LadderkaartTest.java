@@ -297,8 +297,8 @@ class LadderkaartTest {
         assertTrue(html.contains("herinnering elke 5 werkdagen, tot de melding is opgelost"));
         assertTrue(html.contains("dan krijgt ook de regietafel bericht"));
         assertTrue(html.contains("<tr><th>Door</th><td>College van burgemeester en wethouders</td></tr>"));
-        assertTrue(html.contains("<tr><th>Datum</th><td>1 oktober 2026</td></tr>"));
-        assertTrue(html.contains("<tr><th>Kenmerk</th><td>B&amp;W-2026-123</td></tr>"));
+        assertTrue(html.contains("<tr><th>Datum</th><td>19 december 2023</td></tr>"));
+        assertTrue(html.contains("<tr><th>Kenmerk</th><td>B&amp;W-2023-412</td></tr>"));
         assertTrue(html.contains("de secretaris,") && html.contains("de burgemeester,"), "signature lines for the college");
         assertFalse(html.contains("NIET VASTGESTELD"));
         // standalone: no script, no external resource
@@ -336,7 +336,7 @@ class LadderkaartTest {
         Escalatieladder l = shipped("termijnoverschrijding.yaml");
         assertEquals("""
                 %% Escalatieladder termijnoverschrijding versie 1: Beslistermijnen omgevingsvergunningen
-                %% vastgesteld door College van burgemeester en wethouders op 1 oktober 2026, kenmerk B#38;W-2026-123
+                %% vastgesteld door College van burgemeester en wethouders op 19 december 2023, kenmerk B#38;W-2023-412
                 flowchart TD
                     n1["<b>1. Vakteam VTH</b><br/>rol: vakteam-vth<br/>reageren binnen 2 werkdagen, oplossen binnen 5 werkdagen na oppakken"]
                     n2["<b>2. Afdelingshoofd VTH</b><br/>rol: afdelingshoofd-vth<br/>reageren binnen 3 werkdagen, oplossen binnen 5 werkdagen na oppakken"]

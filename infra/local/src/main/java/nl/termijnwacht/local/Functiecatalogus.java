@@ -40,9 +40,10 @@ public record Functiecatalogus(List<Functie> functies) {
      * @param dueTabellen   tables whose due index its policy lets it query: it has work when one is due
      * @param bronnen       the event sources its EventBridge rules admit (e.g. {@code termijnwacht.zaken})
      * @param schrijfTabellen the tables its policy lets it write: after it ran, only their due work can have changed
+     * @param functionUrl   it answers HTTP behind a Lambda Function URL ({@code FunctionUrlConfig}); {@code serve} serves it
      */
     public record Functie(String naam, String logischeId, String handlerKlasse, Optional<Planning> planning, List<String> dueTabellen,
-                          List<String> bronnen, List<String> schrijfTabellen) {
+                          List<String> bronnen, List<String> schrijfTabellen, boolean functionUrl) {
     }
 
     public Functiecatalogus {
@@ -130,7 +131,7 @@ public record Functiecatalogus(List<Functie> functies) {
                 }
             }
             functies.add(new Functie(naam.group(1), entry.getKey(), handler.substring(0, handler.indexOf("::")), planning, List.copyOf(dueTabellen),
-                    List.copyOf(bronnen), List.copyOf(schrijfTabellen)));
+                    List.copyOf(bronnen), List.copyOf(schrijfTabellen), p.has("FunctionUrlConfig")));
         }
         return new Functiecatalogus(functies);
     }
@@ -156,7 +157,9 @@ public record Functiecatalogus(List<Functie> functies) {
                 if (template.path("Parameters").has(waarde)) {
                     continue;
                 }
-                String opgelost = template.path("Resources").has(waarde) ? waarden.get(waarde) : waarde;
+                // !Ref X and !GetAtt X.Attr (the tag dropped by the YAML reader): what provisioning made of them
+                boolean verwijzing = template.path("Resources").has(waarde) || waarden.containsKey(waarde);
+                String opgelost = verwijzing ? waarden.get(waarde) : waarde;
                 String eerder = env.put(v.getKey(), Objects.requireNonNull(opgelost, v.getKey() + ": " + waarde + " is niet aangemaakt"));
                 if (eerder != null && !eerder.equals(opgelost)) {
                     throw new IllegalStateException("template.yaml: " + v.getKey() + " heeft twee waarden: " + eerder + " en " + opgelost);

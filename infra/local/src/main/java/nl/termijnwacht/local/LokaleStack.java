@@ -28,12 +28,37 @@ public final class LokaleStack {
         this.endpoint = endpoint;
         this.voorzieningen = voorzieningen;
         // the functions' environment as template.yaml sets it, with this emulator's names, ARNs and URLs
-        Map<String, String> e = new HashMap<>(Functiecatalogus.omgeving(Functiecatalogus.template(), voorzieningen.waarden()));
+        Map<String, String> waarden = new HashMap<>(voorzieningen.waarden());
+        // a Function URL (SAM's <Function>Url.FunctionUrl) is served locally by `termijnwacht serve`
+        for (Functiecatalogus.Functie f : Functiecatalogus.standaard().functies()) {
+            if (f.functionUrl()) {
+                waarden.put(f.logischeId() + "Url.FunctionUrl", lokaleUrl(f.naam()));
+            }
+        }
+        Map<String, String> e = new HashMap<>(Functiecatalogus.omgeving(Functiecatalogus.template(), waarden));
         e.put("AWS_REGION", regio());
         e.put("AWS_ENDPOINT_URL", endpoint.toString());
         e.put("STAGE", "local");
         e.putAll(extra);
         this.env = Map.copyOf(e);
+    }
+
+    /** The port {@code termijnwacht serve} listens on unless told otherwise; links made locally point there. */
+    public static final int STANDAARD_POORT = 8787;
+
+    /** {@code TERMIJNWACHT_POORT}, else {@link #STANDAARD_POORT}: the same for the process that makes a link and the one that serves it. */
+    public static int poort() {
+        String p = System.getenv("TERMIJNWACHT_POORT");
+        try {
+            return p == null || p.isBlank() ? STANDAARD_POORT : Integer.parseInt(p.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("TERMIJNWACHT_POORT moet een poortnummer zijn, niet '" + p + "'");
+        }
+    }
+
+    /** Where {@code serve} answers for function {@code naam}: {@code http://127.0.0.1:PORT/naam/}. */
+    public static String lokaleUrl(String naam) {
+        return "http://127.0.0.1:" + poort() + "/" + naam + "/";
     }
 
     private static Emulator testEmulator;

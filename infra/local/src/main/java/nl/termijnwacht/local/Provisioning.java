@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -58,6 +60,11 @@ public final class Provisioning {
                         waarden.put(r.getKey(), topicArn);
                         inboxen.put(naam, inbox(sqs, sns, naam, topicArn));
                     }
+                    case "AWS::KMS::Key" -> {
+                        if (p.path("KeyUsage").asText().equals("GENERATE_VERIFY_MAC")) {
+                            waarden.put(r.getKey() + ".Arn", hmacSleutel(aws.kms(), r.getKey(), p));
+                        }
+                    }
                     case "AWS::Events::EventBus" -> {
                         waarden.put(r.getKey(), p.path("Name").asText());
                         try {
@@ -82,6 +89,22 @@ public final class Provisioning {
             }
         }
         return new Voorzieningen(waarden, inboxen);
+    }
+
+    /**
+     * An HMAC key found again by its alias {@code alias/termijnwacht/<logical id>}: provisioning again keeps the key, so
+     * links made before stay valid.
+     */
+    private static String hmacSleutel(KmsClient kms, String logischeId, JsonNode p) {
+        String alias = "alias/termijnwacht/" + logischeId;
+        try {
+            return kms.describeKey(b -> b.keyId(alias)).keyMetadata().arn();
+        } catch (NotFoundException e) {
+            var sleutel = kms.createKey(b -> b.keySpec(p.path("KeySpec").asText()).keyUsage(p.path("KeyUsage").asText())
+                    .description(p.path("Description").asText())).keyMetadata();
+            kms.createAlias(b -> b.aliasName(alias).targetKeyId(sleutel.keyId()));
+            return sleutel.arn();
+        }
     }
 
     private static String inbox(SqsClient sqs, SnsClient sns, String topic, String topicArn) {

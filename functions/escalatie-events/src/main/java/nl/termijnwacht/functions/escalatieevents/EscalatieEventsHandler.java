@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import nl.termijnwacht.aws.Antwoorders;
+import nl.termijnwacht.aws.Antwoordverwerking;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.EscalatieEvents;
 import nl.termijnwacht.aws.EscalatieRepository;
@@ -12,10 +14,14 @@ import nl.termijnwacht.aws.Ladders;
 import nl.termijnwacht.aws.Priming;
 import nl.termijnwacht.aws.Uitkomst;
 
-/** Lambda {@code escalatie-events}: replies of ladder levels (Opgepakt, Opgelost, Teruggelegd) into table {@code Escalaties}. */
+/**
+ * Lambda {@code escalatie-events}: answers of bound integrations (Opgepakt, Opgelost, Teruggelegd) from the bus into
+ * table {@code Escalaties} (docs/antwoorden.md). People answer through the signed links of their notices instead.
+ */
 public final class EscalatieEventsHandler extends EventFunctie {
 
-    private final EscalatieEventVerwerking verwerking;
+    private final Antwoordverwerking verwerking;
+    private final Antwoorders antwoorders;
 
     /** Lambda: once per execution environment. */
     public EscalatieEventsHandler() {
@@ -26,7 +32,8 @@ public final class EscalatieEventsHandler extends EventFunctie {
     public EscalatieEventsHandler(AwsClients aws, Ladders ladders, Clock klok) {
         EscalatieRepository escalaties = EscalatieRepository.van(aws);
         super("escalatie-events", EscalatieEvents.DETAIL_TYPES, aws, klok, List.of(Priming.termijnEngine(aws.omgeving()), escalaties::primeer));
-        verwerking = new EscalatieEventVerwerking(escalaties, ladders, aws.omgeving());
+        verwerking = new Antwoordverwerking(escalaties, ladders, aws.omgeving());
+        antwoorders = aws.omgeving().antwoorders();
     }
 
     /** Tests and the local CLI: their own clients and clock. */
@@ -36,6 +43,6 @@ public final class EscalatieEventsHandler extends EventFunctie {
 
     @Override
     protected Uitkomst verwerk(JsonNode event, Instant nu) {
-        return verwerking.verwerk(event, nu);
+        return verwerking.viaBus(event, antwoorders, nu);
     }
 }

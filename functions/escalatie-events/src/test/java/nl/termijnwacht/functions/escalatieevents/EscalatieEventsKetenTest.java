@@ -92,7 +92,11 @@ class EscalatieEventsKetenTest {
         keten.dagen("2026-04-27", "2026-04-29");
         keten.antwoordVerwerkt(om("2026-04-30", "10:00"), "Opgelost", onder, 1, "Besluit verzonden.");
         keten.run("escalatie-scanner", om("2026-04-30", "10:15"));
-        assertEquals(List.of("2026-04-30T10:15 OPGELOST/1 escalaties"), keten.nieuw(LADDER).stream().map(Keten::regel).toList());
+        // the zaak has no besluit: closing it is a decision of level 1 that the regietafel is told about too
+        List<ObjectNode> zonderBesluit = keten.nieuw(LADDER);
+        assertEquals(List.of("2026-04-30T10:15 OPGELOST/1 escalaties", "2026-04-30T10:15 OPGELOST/1 regietafel"),
+                zonderBesluit.stream().map(Keten::regel).toList());
+        assertTrue(zonderBesluit.stream().allMatch(m -> m.get("zonderBesluit").asBoolean()), zonderBesluit.toString());
         keten.dagen("2026-04-30", "2026-05-11");
         keten.antwoordVerwerkt(om("2026-05-12", "10:00"), "Opgelost", boven, 3, "Besluit genomen en bekendgemaakt.");
         keten.run("escalatie-scanner", om("2026-05-12", "10:15"));
@@ -108,8 +112,9 @@ class EscalatieEventsKetenTest {
 
         keten.dagen(LocalDate.parse("2026-05-12"), LocalDate.parse("2026-05-12").plusDays(30));
         assertEquals(List.of(), keten.nieuw(LADDER), "nothing more, ever");
-        assertEquals(4 + 1, keten.ontvangen(LADDER).stream().filter(m -> m.get("soort").asText().equals("OPGELOST")).count());
-        assertEquals(List.of("2026-04-29T07:00 ESCALATIE/1 escalaties", "2026-04-30T10:15 OPGELOST/1 escalaties"), verloop(keten.ontvangen(LADDER), onder));
+        assertEquals(4 + 2, keten.ontvangen(LADDER).stream().filter(m -> m.get("soort").asText().equals("OPGELOST")).count());
+        assertEquals(List.of("2026-04-29T07:00 ESCALATIE/1 escalaties", "2026-04-30T10:15 OPGELOST/1 escalaties", "2026-04-30T10:15 OPGELOST/1 regietafel"),
+                verloop(keten.ontvangen(LADDER), onder));
         for (String id : List.of(boven, onder)) {
             assertEquals("OPGELOST", keten.escalatieRuw(id).get("status").s());
             assertFalse(keten.escalatieRuw(id).containsKey("dueAt"), "out of the due index: " + keten.escalatieRuw(id));
@@ -343,7 +348,8 @@ class EscalatieEventsKetenTest {
      */
     @Test
     void eenAfzenderVanEenAndereGemeenteLeertNietOfEenEscalatieBestaat() {
-        Keten keten = Keten.voorTest(Map.of("AFZENDERS", "123456789012=GM0363;222222222222=GM0599"));
+        // bound as answering integrations; a zaaksysteem binding (AFZENDERS) would grant nothing here
+        Keten keten = Keten.voorTest(Map.of("ANTWOORDERS", "123456789012=GM0363@1;222222222222=GM0599@1"));
         Instant op = om("2026-04-30", "10:00");
         keten.klok().zet(op);
         String bestaat = Escalatie.idVoorZaak(GEMEENTE, "ZAAK-2026-0001");

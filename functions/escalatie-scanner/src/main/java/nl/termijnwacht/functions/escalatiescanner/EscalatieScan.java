@@ -2,12 +2,14 @@ package nl.termijnwacht.functions.escalatiescanner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.termijnwacht.aws.Antwoordlinks;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.Versieconflict;
@@ -37,14 +39,21 @@ public final class EscalatieScan implements DueScan.Werk<Opgeslagen> {
     private final String escalatiesTopic;
     private final String regietafelTopic;
     private final DueScan<Opgeslagen> scan;
+    private final Antwoordlinks links;
 
     /** The scan on the escalations table and configuration of {@code aws}, with {@code ladders}. */
     public EscalatieScan(AwsClients aws, Ladders ladders, ObjectMapper json) {
-        this(EscalatieRepository.van(aws), ladders, DueScan.van(EscalatieRepository.van(aws).dueIndex(), aws, json), aws.omgeving(), json);
+        this(EscalatieRepository.van(aws), ladders, DueScan.van(EscalatieRepository.van(aws).dueIndex(), aws, json), aws.omgeving(), json,
+                Antwoordlinks.van(aws));
     }
 
-    /** @param scan the engine on {@code escalaties}' due index (a test may pass one whose clients go through a fault proxy) */
-    public EscalatieScan(EscalatieRepository escalaties, Ladders ladders, DueScan<Opgeslagen> scan, Omgeving omgeving, ObjectMapper json) {
+    /**
+     * @param scan  the engine on {@code escalaties}' due index (a test may pass one whose clients go through a fault proxy)
+     * @param links signs the answer links of the notices that invite a level to answer
+     */
+    public EscalatieScan(EscalatieRepository escalaties, Ladders ladders, DueScan<Opgeslagen> scan, Omgeving omgeving, ObjectMapper json,
+                         Antwoordlinks links) {
+        this.links = links;
         this.escalaties = escalaties;
         this.ladders = ladders;
         this.instellingen = omgeving.instellingen();
@@ -73,23 +82,32 @@ public final class EscalatieScan implements DueScan.Werk<Opgeslagen> {
         return "escalatie " + EscalatieRepository.id(sleutel);
     }
 
-    private Escalatieladder ladder(Escalatie e) {
-        return ladders.ladder(e.ladder(), e.gemeente());
+    private Escalatieladder ladder(Escalatie e, Instant nu) {
+        return ladders.ladder(e.ladder(), e.gemeente(), LocalDate.ofInstant(nu, instellingen.zone()));
     }
 
-    /** The item as it stands at {@code nu}: the automatic step due by then applied. */
+    /**
+     * The item as it stands at {@code nu}: the automatic step due by then applied. An item opened before its ladder was
+     * adopted is closed without a notice: a ladder applies from its adoption date, never before.
+     */
     private Escalatie bij(Escalatie e, Escalatieladder ladder, Instant nu) {
+        if (e.open() && !ladder.geldtOp(e.stand().geopend())) {
+            return e.sluitBuitenLadder("ladder " + ladder.id() + " geldt pas vanaf " + ladder.vastgesteld().datum(), e.stand().geopend());
+        }
         return e.bij(ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone());
     }
 
     @Override
     public DueScan.Plan plan(Opgeslagen o, Instant nu) {
-        Escalatieladder ladder = ladder(o.escalatie());
+        Escalatieladder ladder = ladder(o.escalatie(), nu);
         Escalatie e = bij(o.escalatie(), ladder, nu);
         List<DueScan.Uitgaand> uit = new ArrayList<>();
         for (Escalatiemelding m : e.teVersturen(ladder, instellingen.kalender(), nu)) {
+            // signed links only in the notice to the level at turn; deterministic, so a re-planned notice carries the same ones
+            Map<Escalatie.Antwoordsoort, String> antwoorden = m.nodigtUitTotAntwoord()
+                    ? links.voor(e, ladder, instellingen.kalender(), instellingen.tijd(), instellingen.zone()) : Map.of();
             uit.add(new DueScan.Uitgaand(m.regietafel() ? regietafelTopic : escalatiesTopic, m.idempotencyKey(), m.soort().name(), m.idempotencyKey(),
-                    m.onderwerp(), m.tekst(), EscalatieDocument.document(json, m), EscalatieDocument.attributen(m)));
+                    m.onderwerp(), m.tekst(antwoorden), EscalatieDocument.document(json, m, antwoorden), EscalatieDocument.attributen(m)));
         }
         return new DueScan.Plan(uit);
     }
@@ -101,7 +119,7 @@ public final class EscalatieScan implements DueScan.Werk<Opgeslagen> {
             if (o == null) {
                 return null;
             }
-            Escalatieladder ladder = ladder(o.escalatie());
+            Escalatieladder ladder = ladder(o.escalatie(), nu);
             Escalatie e = bij(o.escalatie(), ladder, nu).metVerzonden(nieuwVerzonden);
             escalaties.bewaar(e, o.versie(), e.volgendMoment(ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone()),
                     e.reactieUiterlijk(ladder, instellingen.kalender()), nu);

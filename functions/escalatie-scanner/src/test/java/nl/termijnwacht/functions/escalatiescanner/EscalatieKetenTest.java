@@ -41,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import nl.termijnwacht.aws.Antwoordlinks;
 import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.EscalatieRepository.Opgeslagen;
@@ -353,7 +354,8 @@ class EscalatieKetenTest {
         EscalatieRepository escalaties = new EscalatieRepository(dynamo, o.escalatiesTabel(), o.dueShards());
         DueScan<EscalatieRepository.Opgeslagen> engine = new DueScan<>(escalaties.dueIndex(), new MeldingenLedger(dynamo, o.meldingenTabel(), o.lease()),
                 new Publisher(keten.stack().clientsVia(proxy.uri()).sns(), JSON), new Parallel(o.parallel()));
-        EscalatieScan scan = new EscalatieScan(escalaties, o.ladders(), engine, o, JSON);
+        // the links are signed through the proxy too: a faulted GenerateMac must not lose or duplicate a notice either
+        EscalatieScan scan = new EscalatieScan(escalaties, o.ladders(), engine, o, JSON, Antwoordlinks.van(keten.stack().clientsVia(proxy.uri())));
         return new EscalatieScannerHandler(keten.stack().clients(), scan, keten.klok());
     }
 
