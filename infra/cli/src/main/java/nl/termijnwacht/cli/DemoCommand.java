@@ -118,7 +118,6 @@ final class DemoCommand implements Callable<Integer> {
                             regels.add(new Regel(Instant.parse(m.path("aangemaakt").asText()), 1 + topics.indexOf(m.path("topic").asText()), regels.size(), regel));
                         }
                     });
-            }
             regels.stream().sorted(java.util.Comparator.comparing(Regel::op).thenComparingInt(Regel::volgorde).thenComparingInt(Regel::nr))
                     .forEach(r -> out.print(r.tekst()));
             out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " events, "
@@ -128,6 +127,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.flush();
                 err.println("demo: " + v.mislukteRuns().size() + " scannerruns mislukt: " + v.mislukteRuns());
                 return 1;
+            }
             }
         }
         out.flush();

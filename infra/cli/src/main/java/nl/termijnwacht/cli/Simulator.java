@@ -90,6 +90,8 @@ final class Simulator {
                 if (g.link()) {
                     ontvangen.addAll(Objects.requireNonNull(inbox, "links volgen vraagt een inbox").leeg());
                     uit = waarnemer.volgLink(g, ontvangen);
+                    // the page wrote through its own server: what the Function URL functions write may be due now
+                    Urlserver.functies().forEach(f -> functies.gewijzigd(f.naam()));
                 } else {
                     uit = functies.invoke(functies.voorEvent(g.event()), g.event(), g.op());
                 }
