@@ -127,8 +127,10 @@ class RechtenTest {
         LokaleStack stack = LokaleStack.voorTest();
         Instant nu = Instant.parse("2026-04-30T08:00:00Z"); // level 1 is at turn: Opgepakt.json is accepted, the others are not
         EscalatieRepository escalaties = EscalatieRepository.van(stack.clients());
-        escalaties.open(Escalatie.voorVerstrekenZaak("GM0363", "ZAAK-2026-0001", java.time.LocalDate.parse("2026-04-28"),
-                java.time.LocalDate.parse("2026-04-29")), nu, null, nu);
+        // level 1 was sent its notice, so it may answer
+        Escalatie geopend = Escalatie.voorVerstrekenZaak("GM0363", "ZAAK-2026-0001", java.time.LocalDate.parse("2026-04-28"),
+                java.time.LocalDate.parse("2026-04-29"));
+        escalaties.open(geopend.metVerzonden(java.util.Set.of("escalatie#" + geopend.id() + "#1#ESCALATIE#1")), nu, null, nu);
         Opnemer opnemer = new Opnemer();
         EscalatieEventsHandler handler = EscalatieEventsHandler.bouw(stack.clients(List.of(opnemer)), Clock.fixed(nu, ZoneOffset.UTC));
         try (Stream<Path> voorbeelden = Files.list(Path.of("../../events/escalatie-events"))) {

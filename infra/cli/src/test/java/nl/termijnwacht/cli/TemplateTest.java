@@ -328,6 +328,12 @@ class TemplateTest {
         for (Map.Entry<String, JsonNode> f : functies().entrySet()) {
             String id = f.getKey();
             assertTrue(logboeken.contains("/aws/lambda/${" + id + "}"), id + ": a log group /aws/lambda/${" + id + "} (retention set by us, not unbounded)");
+            assertTrue(heeftAlarm("AWS/Lambda", "Errors", "FunctionName", id), id + ": an alarm on AWS/Lambda Errors");
+            if (f.getValue().at("/Properties/FunctionUrlConfig").isObject()) {
+                // a page answers its caller synchronously: there is no asynchronous invocation that could be lost
+                assertTrue(f.getValue().at("/Properties/EventInvokeConfig").isMissingNode(), id + ": no EventInvokeConfig on a Function URL function");
+                continue;
+            }
 
             JsonNode onFailure = f.getValue().at("/Properties/EventInvokeConfig/DestinationConfig/OnFailure");
             assertEquals("SQS", onFailure.path("Type").asText(), id + ": EventInvokeConfig OnFailure to SQS");
