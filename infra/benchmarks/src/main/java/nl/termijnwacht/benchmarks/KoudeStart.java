@@ -247,8 +247,10 @@ public final class KoudeStart {
         if (f.naam().startsWith("escalatie-")) {
             java.time.Instant nu = java.time.Instant.now();
             java.time.LocalDate vandaag = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
-            nl.termijnwacht.aws.EscalatieRepository.van(stack.clients()).open(nl.termijnwacht.core.Escalatie.voorVerstrekenZaak("GM0363",
-                    "ZAAK-2026-0001", vandaag.minusDays(1), vandaag), nu, null, nu);
+            var item = nl.termijnwacht.core.Escalatie.voorVerstrekenZaak("GM0363", "ZAAK-2026-0001", vandaag.minusDays(1), vandaag);
+            // for the scanner its notice is still to send; a reply (escalatie-events) comes after level 1 was told
+            var gemeld = f.naam().equals("escalatie-events") ? item.metVerzonden(java.util.Set.of("escalatie#" + item.id() + "#1#ESCALATIE#1")) : item;
+            nl.termijnwacht.aws.EscalatieRepository.van(stack.clients()).open(gemeld, nu, null, nu);
             return true;
         }
         if (!f.naam().equals("termijn-scanner")) {

@@ -23,7 +23,7 @@ class FunctiecatalogusTest {
     @Test
     void deFunctiesUitTemplateYaml() {
         Functiecatalogus c = Functiecatalogus.standaard();
-        assertEquals(List.of("zaak-events", "termijn-scanner", "escalatie-events", "escalatie-scanner"), c.namen());
+        assertEquals(List.of("zaak-events", "termijn-scanner", "escalatie-events", "escalatie-antwoord", "escalatie-scanner"), c.namen());
         Functiecatalogus.Functie scanner = c.functie("termijn-scanner").orElseThrow();
         assertEquals("nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler", scanner.handlerKlasse());
         assertEquals(List.of("Zaken"), scanner.dueTabellen(), "Zaken carries the due index; Meldingen does not");
@@ -34,6 +34,11 @@ class FunctiecatalogusTest {
         assertEquals(List.of(scanner, escalaties), c.gepland());
         assertEquals("escalatie-events", c.voorBron("termijnwacht.escalaties").orElseThrow().naam(), "replies go where the bus rule sends them");
         assertEquals("zaak-events", c.voorBron("termijnwacht.zaken").orElseThrow().naam());
+        // the answer page: behind a Function URL, neither scheduled nor on the bus
+        Functiecatalogus.Functie pagina = c.functie("escalatie-antwoord").orElseThrow();
+        assertTrue(pagina.functionUrl() && pagina.planning().isEmpty() && pagina.bronnen().isEmpty());
+        assertEquals(List.of("Escalaties"), pagina.schrijfTabellen());
+        assertTrue(c.functies().stream().filter(Functiecatalogus.Functie::functionUrl).toList().equals(List.of(pagina)));
     }
 
     @Test

@@ -429,6 +429,68 @@ class EscalatieAntwoordTest {
         assertEquals(List.of("2026-05-04T11:15 TERUGGELEGD/1 escalaties"), nieuw.stream().map(Keten::regel).toList());
     }
 
+    // ------------------------------------------------------------------ personal data through every answer path
+
+    /**
+     * Personal data typed into the form reaches no notice, no regietafel copy and no stored step: Opgepakt and Teruggelegd
+     * through level 2's link, Opgelost through the link of level 1's TERUGGELEGD notice. Each text holds several items in
+     * the forms a person types them (non-breaking spaces, full-width digits and @, dots in a BSN, a link with a query).
+     */
+    @Test
+    void persoonsgegevensUitHetFormulierBereikenGeenMeldingEnGeenTabel() {
+        Keten keten = geescaleerd("ZAAK-2026-0110", true);
+        String id = id("ZAAK-2026-0110");
+        String token2 = token(link(keten, id, 2, "Opgepakt"));
+        Map<String, String> geheimen = new LinkedHashMap<>(); // what must be gone -> where it was typed
+        String opgepakt = "Overleg met dhr. J. Jansen, mail jan.jansen@gemeente.nl, bel 06\u00A012345678 of +31 (0)6 1234 5678 morgen.";
+        for (String g : List.of("Jansen", "jan.jansen", "12345678", "1234 5678")) {
+            geheimen.put(g, "Opgepakt");
+        }
+        assertEquals(200, status(post(keten, om("2026-05-04", "11:00"), token2, "Opgepakt", opgepakt)));
+        String terug = "Besluit: BSN 123.456.782 niet gebruiken, adres 1234 AB 12 en Dorpsstraat 12a, aanvrager geboren 01-02-1980, rekening"
+                + " NL91 ABNA 0417 1643 00, zie https://voorbeeld.nl/pad?naam=jan en vraag @pietjansen.";
+        for (String g : List.of("456.782", "1234 AB", "Dorpsstraat", "1980", "0417", "voorbeeld.nl", "pietjansen")) {
+            geheimen.put(g, "Teruggelegd");
+        }
+        assertEquals(200, status(post(keten, om("2026-05-06", "10:00"), token2, "Teruggelegd", terug)));
+        keten.run("escalatie-scanner", om("2026-05-06", "10:15"));
+        keten.nieuw();
+        ObjectNode teruggelegd = enige(keten.ontvangen(ESCALATIES), id, "TERUGGELEGD", 1, ESCALATIES);
+        String token1 = null;
+        for (JsonNode a : teruggelegd.get("antwoorden")) {
+            token1 = a.get("antwoord").asText().equals("Opgelost") ? token(a.get("url").asText()) : token1;
+        }
+        String opgelost = "Opgelost: mevrouw De Vries gebeld op \uFF10\uFF16\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18, trekt de aanvraag in;"
+                + " mail jan\uFF20gemeente.nl.";
+        for (String g : List.of("Vries", "gemeente.nl", "\uFF11\uFF12\uFF13")) {
+            geheimen.put(g, "Opgelost");
+        }
+        JsonNode dicht = post(keten, om("2026-05-06", "11:00"), token1, "Opgelost", opgelost);
+        assertEquals(200, status(dicht), body(dicht));
+        keten.run("escalatie-scanner", om("2026-05-06", "11:15"));
+        keten.nieuw();
+
+        List<ObjectNode> meldingen = keten.ontvangen(ESCALATIES, Keten.REGIETAFEL);
+        assertTrue(meldingen.stream().anyMatch(m -> m.get("soort").asText().equals("OPGELOST") && m.get("regietafel").asBoolean()),
+                "closed without besluit: the regietafel got its copy, which is checked too");
+        String opgeslagen = keten.escalatieRuw(id).toString();
+        List<String> gelekt = new ArrayList<>();
+        for (Map.Entry<String, String> g : geheimen.entrySet()) {
+            for (ObjectNode m : meldingen) {
+                if (m.toString().contains(g.getKey())) {
+                    gelekt.add(g.getValue() + ": '" + g.getKey() + "' in " + m.get("soort") + "/" + m.get("niveau"));
+                }
+            }
+            if (opgeslagen.contains(g.getKey())) {
+                gelekt.add(g.getValue() + ": '" + g.getKey() + "' in table Escalaties");
+            }
+        }
+        assertEquals(List.of(), gelekt, geheimen.size() + " items tried in " + meldingen.size() + " notices and the stored item");
+        assertTrue(stappen(keten, id).stream().filter(st -> st.door() != null).allMatch(st -> st.toelichting().contains("[verwijderd]")),
+                "each answer kept its words, with the personal data replaced");
+        System.out.printf("persoonsgegevens via de antwoordlinks: %d geprobeerd in %d meldingen en de tabel, %d gelekt%n", geheimen.size(), meldingen.size(), gelekt.size());
+    }
+
     // ------------------------------------------------------------------ (g) a form from elsewhere
 
     @Test
