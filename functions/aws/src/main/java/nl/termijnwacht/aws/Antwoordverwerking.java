@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.core.Escalatie.Antwoordsoort;
@@ -41,7 +42,7 @@ public final class Antwoordverwerking {
         String account = event.path("account").textValue();
         // checked on the id before the item is read, so a foreign sender cannot learn whether an item exists
         antwoorders.toetsVooraf(account, a.escalatie());
-        return verwerk(a.escalatie(), a.antwoord(), e -> antwoorders.toets(account, e, a.antwoord().niveau()), false, nu);
+        return verwerk(a.escalatie(), a.antwoord(), e -> antwoorders.toets(account, e, a.antwoord().niveau()), nu);
     }
 
     /**
@@ -52,11 +53,11 @@ public final class Antwoordverwerking {
         String tekst = toelichting == null || toelichting.isBlank() ? null : Vrijetekst.schoon(toelichting);
         Escalatie.Antwoord a = new Escalatie.Antwoord(linkEvent(token, soort), soort, claim.niveau(), vandaag(nu), tekst,
                 "link:niveau-" + claim.niveau(), claim.stap());
-        return verwerk(claim.escalatie(), a, e -> { }, true, nu);
+        return verwerk(claim.escalatie(), a, e -> { }, nu);
     }
 
     /** The item and the ladder that applies to it today, for showing; empty when unknown. */
-    public java.util.Optional<EscalatieRepository.Opgeslagen> lees(String id) {
+    public Optional<EscalatieRepository.Opgeslagen> lees(String id) {
         return escalaties.lees(id);
     }
 
@@ -68,11 +69,7 @@ public final class Antwoordverwerking {
         return instellingen;
     }
 
-    /**
-     * @param eventIsAntwoord the event id alone identifies the answer: a link's id follows from its token and the answer,
-     *                        so the same button pressed again (another day, another toelichting) is the answer already given
-     */
-    private Uitkomst verwerk(String id, Escalatie.Antwoord a, Consumer<Escalatie> toets, boolean eventIsAntwoord, Instant nu) {
+    private Uitkomst verwerk(String id, Escalatie.Antwoord a, Consumer<Escalatie> toets, Instant nu) {
         return Versieconflict.herhaal(() -> escalaties.lees(id).orElse(null), o -> {
             if (o == null) {
                 throw new OngeldigeInvoer("escalatie", "onbekende escalatie " + OngeldigeInvoer.citaat(id));
@@ -81,9 +78,6 @@ public final class Antwoordverwerking {
             Escalatieladder ladder = ladder(o.escalatie(), nu);
             // a stored item (ladder:gemeente:zaak, no personal data)
             Map<String, String> kenmerken = Map.of("escalatie", o.escalatie().id(), "door", a.door());
-            if (eventIsAntwoord && o.escalatie().geschiedenis().stream().anyMatch(s -> a.event().equals(s.event()))) {
-                return Uitkomst.alVerwerkt(kenmerken);
-            }
             Escalatie.Beantwoord b = o.escalatie().beantwoord(a, ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone());
             if (b.duplicaat()) {
                 return Uitkomst.alVerwerkt(kenmerken);

@@ -209,9 +209,9 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
     }
 
     /** The gemeente an id names ({@code ladder:GMxxxx:…}), read from the id alone, before the item is; empty when it names none. */
-    public static java.util.Optional<String> gemeenteUitId(String id) {
+    public static Optional<String> gemeenteUitId(String id) {
         String[] d = id.split(":", 3);
-        return d.length == 3 && Zaakdossier.GEMEENTECODE.matcher(d[1]).matches() ? java.util.Optional.of(d[1]) : java.util.Optional.empty();
+        return d.length == 3 && Zaakdossier.GEMEENTECODE.matcher(d[1]).matches() ? Optional.of(d[1]) : Optional.empty();
     }
 
     public Stand stand() {
@@ -438,6 +438,10 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
     public Beantwoord beantwoord(Antwoord a, Escalatieladder ladder, Kalender kalender, Instant nu, LocalTime tijd, ZoneId zone) {
         for (Stap s : geschiedenis) {
             if (a.event().equals(s.event())) {
+                if (a.stap() != null) {
+                    // a link's event id follows from its token and the answer: pressed again (another day, other text) it is the answer given
+                    return new Beantwoord(this, true);
+                }
                 boolean teruggelegd = a.soort() == Antwoordsoort.TERUGGELEGD;
                 // a Teruggelegd step carries the day it was processed, the others the reply's own date
                 boolean zelfde = s.niveau() == (teruggelegd ? a.niveau() - 1 : a.niveau())

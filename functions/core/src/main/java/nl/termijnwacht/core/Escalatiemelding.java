@@ -40,14 +40,18 @@ public record Escalatiemelding(Soort soort, String idempotencyKey, boolean regie
 
     /** The history as a bestuurder reads it, one line per step, oldest first. */
     public List<String> geschiedenis() {
-        return geschiedenis(false);
+        return geschiedenis(escalatie, ladder, false);
     }
 
-    /** @param volledig the whole cleaned text of each reply (the signed answer page), not the notice's short form */
-    public List<String> geschiedenis(boolean volledig) {
+    /**
+     * The history of {@code e}, one line per step, oldest first.
+     *
+     * @param volledig the whole cleaned text of each reply (the signed answer page), not the notice's short form
+     */
+    public static List<String> geschiedenis(Escalatie e, Escalatieladder ladder, boolean volledig) {
         List<String> regels = new ArrayList<>();
-        for (Escalatie.Stap s : escalatie.geschiedenis()) {
-            regels.add(regel(s, volledig));
+        for (Escalatie.Stap s : e.geschiedenis()) {
+            regels.add(regel(s, ladder, volledig));
         }
         return regels;
     }
@@ -66,16 +70,16 @@ public record Escalatiemelding(Soort soort, String idempotencyKey, boolean regie
         return toelichting.substring(0, knip > KORT_TEKST / 2 ? knip : KORT_TEKST - 2).strip() + " …";
     }
 
-    private String regel(Escalatie.Stap s, boolean volledig) {
+    private static String regel(Escalatie.Stap s, Escalatieladder ladder, boolean volledig) {
         String dag = KORT.format(s.datum());
         String toelichting = s.toelichting() == null ? "" : volledig ? s.toelichting() : kort(s.toelichting());
         return switch (s.gebeurtenis()) {
-            case GEOPEND -> dag + ": geopend bij niveau 1 (" + naam(1) + ")" + (toelichting.isEmpty() ? "" : ": " + toelichting);
-            case OMHOOG -> dag + ": naar niveau " + s.niveau() + " (" + naam(s.niveau()) + "), niveau " + (s.niveau() - 1) + " " + toelichting;
+            case GEOPEND -> dag + ": geopend bij niveau 1 (" + naam(ladder, 1) + ")" + (toelichting.isEmpty() ? "" : ": " + toelichting);
+            case OMHOOG -> dag + ": naar niveau " + s.niveau() + " (" + naam(ladder, s.niveau()) + "), niveau " + (s.niveau() - 1) + " " + toelichting;
             case HERINNERING -> dag + ": herinnering " + s.herinneringen() + " aan niveau " + s.niveau() + (toelichting.isEmpty() ? "" : ": " + toelichting);
-            case OPGEPAKT -> dag + ": opgepakt door niveau " + s.niveau() + " (" + naam(s.niveau()) + ")" + via(s) + (toelichting.isEmpty() ? "" : ": " + toelichting);
+            case OPGEPAKT -> dag + ": opgepakt door niveau " + s.niveau() + " (" + naam(ladder, s.niveau()) + ")" + via(s) + (toelichting.isEmpty() ? "" : ": " + toelichting);
             case TERUGGELEGD -> dag + ": teruggelegd door niveau " + (s.niveau() + 1) + " naar niveau " + s.niveau() + via(s) + " met besluit: " + toelichting;
-            case OPGELOST -> dag + ": opgelost" + (s.niveau() > 0 ? " door niveau " + s.niveau() + " (" + naam(s.niveau()) + ")" : "") + via(s)
+            case OPGELOST -> dag + ": opgelost" + (s.niveau() > 0 ? " door niveau " + s.niveau() + " (" + naam(ladder, s.niveau()) + ")" : "") + via(s)
                     + (toelichting.isEmpty() ? "" : ": " + toelichting);
         };
     }
@@ -89,6 +93,10 @@ public record Escalatiemelding(Soort soort, String idempotencyKey, boolean regie
     }
 
     private String naam(int n) {
+        return naam(ladder, n);
+    }
+
+    private static String naam(Escalatieladder ladder, int n) {
         return ladder.zoekNiveau(n).map(Escalatieladder.Niveau::naam).orElse("niveau " + n);
     }
 

@@ -512,7 +512,11 @@ class EscalatieTest {
         Escalatie.Antwoord oud = new Antwoord("a", Antwoordsoort.OPGEPAKT, 2, parse("2026-05-12"), null, "link:niveau-2", 2);
         assertEquals("stap", assertThrows(OngeldigeInvoer.class, () -> gemeldTerug.beantwoord(oud, LADDER, K, om("2026-05-12", "11:00"), ZEVEN, AMSTERDAM)).veld());
         Escalatie.Antwoord nieuw = new Antwoord("b", Antwoordsoort.OPGEPAKT, 2, parse("2026-05-12"), null, "link:niveau-2", beurt);
-        Escalatie.Stap stap = laatste(gemeldTerug.beantwoord(nieuw, LADDER, K, om("2026-05-12", "11:00"), ZEVEN, AMSTERDAM).escalatie());
+        Escalatie na = gemeldTerug.beantwoord(nieuw, LADDER, K, om("2026-05-12", "11:00"), ZEVEN, AMSTERDAM).escalatie();
+        Escalatie.Stap stap = laatste(na);
+        // the same link and answer pressed again, a day later with other text: the answer already given, not a conflict
+        Escalatie.Antwoord nogmaals = new Antwoord("b", Antwoordsoort.OPGEPAKT, 2, parse("2026-05-13"), "andere tekst", "link:niveau-2", beurt);
+        assertTrue(na.beantwoord(nogmaals, LADDER, K, om("2026-05-13", "09:00"), ZEVEN, AMSTERDAM).duplicaat());
         assertEquals("link:niveau-2", stap.door());
         assertEquals(om("2026-05-12", "11:00"), stap.verwerkt());
         assertEquals(stap, Stap.uitInhoud(stap.inhoud()), "who answered and when it was processed are stored");

@@ -66,8 +66,6 @@ final class Antwoordpagina {
      */
     static String pagina(Escalatie e, Escalatieladder ladder, int niveau, String uiterlijk, String anders, String bericht, boolean foutmelding,
                          List<Antwoordsoort> formulier, Antwoordsoort gekozen, String token, String toelichting) {
-        Escalatiemelding historie = new Escalatiemelding(Escalatiemelding.Soort.ESCALATIE, "-", false, e, ladder, ladder.niveau(Math.min(niveau, ladder.top())),
-                null, null, java.time.Instant.EPOCH);
         Escalatie.Stand st = e.stand();
         StringBuilder h = begin("Escalatie " + e.id());
         h.append("<main>\n<p class=\"klein\">Termijnwacht · ladder ").append(Encode.forHtml(ladder.id())).append(" · ")
@@ -91,7 +89,7 @@ final class Antwoordpagina {
         }
         h.append("</dl>\n<h2>Wat er eerder gebeurde</h2>\n<ol>\n");
         // the notice shows a short text; this page, behind its signed link, the whole cleaned one
-        for (String regel : historie.geschiedenis(true)) {
+        for (String regel : Escalatiemelding.geschiedenis(e, ladder, true)) {
             h.append("<li>").append(Encode.forHtml(regel)).append("</li>\n");
         }
         h.append("</ol>\n");
