@@ -24,7 +24,6 @@ GEBRUIKT = {
     "dynamodb": {"GetItem", "PutItem", "Query", "BatchWriteItem", "UpdateItem", "DeleteItem"},
     "sns": {"PublishBatch"},
     "sqs": {"SendMessage"},
-    "kms": {"GenerateMac", "VerifyMac"},
 }
 WEGGELATEN = re.compile(r"(Async|/streams/|/waiters/|/internal/warmup/)")
 ROOT = pathlib.Path(__file__).resolve().parents[2]

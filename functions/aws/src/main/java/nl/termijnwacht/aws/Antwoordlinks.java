@@ -16,10 +16,6 @@ import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.core.Escalatie.Antwoordsoort;
 import nl.termijnwacht.core.Escalatieladder;
 import nl.termijnwacht.core.Kalender;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.KmsInvalidMacException;
-import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
 
 /**
  * Signed answer links (docs/antwoorden.md). A link names one item, the step that gave the level its turn
@@ -55,7 +51,7 @@ public final class Antwoordlinks {
         }
     }
 
-    private final KmsClient kms;
+    private final KmsMac kms;
     private final String sleutel;
     private final Map<String, String> perVingerafdruk;
     private final String basisUrl;
@@ -65,7 +61,7 @@ public final class Antwoordlinks {
      * @param vorige   a previous key whose links stay valid until they expire, if any
      * @param basisUrl the answer page's URL (the Function URL; locally the {@code serve} address)
      */
-    public Antwoordlinks(KmsClient kms, String sleutel, Optional<String> vorige, String basisUrl) {
+    public Antwoordlinks(KmsMac kms, String sleutel, Optional<String> vorige, String basisUrl) {
         this.kms = kms;
         this.sleutel = sleutel;
         this.perVingerafdruk = new LinkedHashMap<>();
@@ -108,8 +104,7 @@ public final class Antwoordlinks {
     public String teken(Claim c) {
         byte[] claim = ("1|" + vingerafdruk(sleutel) + "|" + c.escalatie() + "|" + c.stap() + "|" + c.niveau() + "|" + c.verloopt().getEpochSecond())
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] mac = kms.generateMac(b -> b.keyId(sleutel).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256).message(SdkBytes.fromByteArray(claim)))
-                .mac().asByteArray();
+        byte[] mac = kms.generateMac(sleutel, claim);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return b64.encodeToString(claim) + "." + b64.encodeToString(mac);
     }
@@ -138,14 +133,7 @@ public final class Antwoordlinks {
         if (sleutelVanLink == null || mac.length != 32) {
             throw new OngeldigeLink("deze link is niet door Termijnwacht ondertekend, of met een sleutel die niet meer geldt", null);
         }
-        boolean geldig;
-        try {
-            geldig = kms.verifyMac(b -> b.keyId(sleutelVanLink).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)
-                    .message(SdkBytes.fromByteArray(claim)).mac(SdkBytes.fromByteArray(mac))).macValid();
-        } catch (KmsInvalidMacException e) {
-            geldig = false;
-        }
-        if (!geldig) {
+        if (!kms.verifyMac(sleutelVanLink, claim, mac)) {
             throw new OngeldigeLink("deze link is veranderd of niet door Termijnwacht ondertekend", null);
         }
         Claim c;

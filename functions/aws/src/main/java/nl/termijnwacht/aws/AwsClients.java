@@ -11,7 +11,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -95,9 +94,10 @@ public final class AwsClients {
         return bouw(SqsClient.builder().httpClient(http));
     }
 
-    /** Only the functions that sign or verify answer links have the KMS SDK on their class path (an optional dependency). */
-    public KmsClient kms() {
-        return bouw(KmsClient.builder().httpClient(http));
+    /** GenerateMac and VerifyMac for answer links ({@link KmsMac}): the same HTTP client, credentials, region and endpoint. */
+    public KmsMac kms() {
+        return new KmsMac(http, credentials, omgeving.regio(),
+                omgeving.endpoint().orElseGet(() -> java.net.URI.create("https://kms." + omgeving.regio() + ".amazonaws.com")), interceptors);
     }
 
     public Omgeving omgeving() {

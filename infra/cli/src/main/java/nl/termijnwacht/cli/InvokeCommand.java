@@ -20,7 +20,7 @@ final class InvokeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FUNCTION", description = "een functie uit template.yaml: zaak-events, termijn-scanner, escalatie-events of escalatie-scanner")
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "een functie uit template.yaml: zaak-events, termijn-scanner, escalatie-events, escalatie-antwoord (een Function URL-verzoek, zie events/escalatie-antwoord/) of escalatie-scanner")
     String functie;
 
     @Option(names = "--event", paramLabel = "FILE", description = "eventbestand (JSON), bijv. events/zaak-events/AanvraagOntvangen.json")

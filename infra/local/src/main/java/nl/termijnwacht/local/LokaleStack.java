@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * The Termijnwacht stack on one emulator endpoint: the configuration the functions would get from
@@ -151,6 +152,16 @@ public final class LokaleStack {
 
     static EventBridgeClient eventBridge(URI endpoint) {
         return EventBridgeClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(regio()))
+                .endpointOverride(endpoint)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))
+                .build();
+    }
+
+    /** Provisioning creates the answer-link key with the SDK's KMS client (the functions use {@code KmsMac}). */
+    static KmsClient kms(URI endpoint) {
+        return KmsClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(regio()))
                 .endpointOverride(endpoint)

@@ -47,7 +47,8 @@ public final class Provisioning {
         DynamoDbClient dynamo = aws.dynamoDb();
         SqsClient sqs = aws.sqs();
         SnsClient sns = aws.sns();
-        try (EventBridgeClient events = LokaleStack.eventBridge(aws.omgeving().endpoint().orElseThrow())) {
+        try (EventBridgeClient events = LokaleStack.eventBridge(aws.omgeving().endpoint().orElseThrow());
+             KmsClient kms = LokaleStack.kms(aws.omgeving().endpoint().orElseThrow())) {
             for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> r = it.next();
                 JsonNode p = r.getValue().path("Properties");
@@ -62,7 +63,7 @@ public final class Provisioning {
                     }
                     case "AWS::KMS::Key" -> {
                         if (p.path("KeyUsage").asText().equals("GENERATE_VERIFY_MAC")) {
-                            waarden.put(r.getKey() + ".Arn", hmacSleutel(aws.kms(), r.getKey(), p));
+                            waarden.put(r.getKey() + ".Arn", hmacSleutel(kms, r.getKey(), p));
                         }
                     }
                     case "AWS::Events::EventBus" -> {
