@@ -72,17 +72,7 @@ class AntwoordpaginaBrowserTest {
 
     @BeforeAll
     static void zoekChromium() throws Exception {
-        Process p = new ProcessBuilder("bash", "../../infra/chromium.sh").start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("infra/chromium.sh: no answer within 10 minutes");
-        }
-        String uit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String fout = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.exitValue() != 0 || uit.isEmpty()) {
-            fail("infra/chromium.sh failed (exit " + p.exitValue() + "): " + fout);
-        }
-        chromium = uit.lines().reduce((a, b) -> b).orElseThrow();
+        chromium = Chromium.pad();
     }
 
     @AfterEach

@@ -69,18 +69,7 @@ class LadderkaartTest {
 
     @BeforeAll
     static void zoekChromium() throws Exception {
-        Process p = new ProcessBuilder("bash", "../../infra/chromium.sh").start();
-        // an install may take a few minutes on a fresh machine
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            fail("infra/chromium.sh: no answer within 10 minutes");
-        }
-        String uit = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String fout = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.exitValue() != 0 || uit.isEmpty()) {
-            fail("infra/chromium.sh failed (exit " + p.exitValue() + "): " + fout);
-        }
-        chromium = uit.lines().reduce((a, b) -> b).orElseThrow();
+        chromium = Chromium.pad();
         Process v = new ProcessBuilder(chromium, "--version").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!v.waitFor(60, TimeUnit.SECONDS)) {
             v.destroyForcibly();

@@ -9,11 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,12 +25,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.core.Escalatie;
 import nl.termijnwacht.local.Keten;
+import nl.termijnwacht.local.VastleggendeContext;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -558,7 +553,7 @@ class EscalatieAntwoordTest {
         String url2 = link(andere, id2, 1, "Opgepakt");
         String token2 = token(url2);
         String geheim = "Geheime toelichting voor de log";
-        VastleggendeContext ctx = new VastleggendeContext();
+        VastleggendeContext ctx = new VastleggendeContext("escalatie-antwoord");
         var handler = andere.functie("escalatie-antwoord");
         andere.klok().zet(op);
         List<String> uit = new ArrayList<>();
@@ -580,87 +575,6 @@ class EscalatieAntwoordTest {
             for (String verboden : List.of(token2, delen[0], delen[1], delen[1].substring(0, 16), "Geheime", id2, "ZAAK-2026-0110", "t=")) {
                 assertFalse(regel.contains(verboden), "log line holds '" + verboden + "': " + regel);
             }
-        }
-    }
-
-    /** A Lambda context whose logger keeps every line. */
-    private static final class VastleggendeContext implements Context {
-        final List<String> regels = new CopyOnWriteArrayList<>();
-        private final LambdaLogger logger = new LambdaLogger() {
-            @Override
-            public void log(String bericht) {
-                regels.add(bericht);
-            }
-
-            @Override
-            public void log(byte[] bericht) {
-                regels.add(new String(bericht, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void log(String bericht, LogLevel niveau) {
-                regels.add(bericht);
-            }
-
-            @Override
-            public void log(byte[] bericht, LogLevel niveau) {
-                regels.add(new String(bericht, StandardCharsets.UTF_8));
-            }
-        };
-
-        @Override
-        public String getAwsRequestId() {
-            return "00000000-0000-4000-8000-000000000000";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/escalatie-antwoord";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "2026/04/29/[$LATEST]antwoord";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "escalatie-antwoord";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:eu-west-1:123456789012:function:escalatie-antwoord";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return logger;
         }
     }
 

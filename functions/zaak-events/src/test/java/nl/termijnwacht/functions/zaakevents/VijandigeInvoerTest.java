@@ -3,11 +3,6 @@ package nl.termijnwacht.functions.zaakevents;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -32,11 +27,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.functions.zaakevents.VijandigeEvents.Event;
 import nl.termijnwacht.functions.zaakevents.VijandigeEvents.Verwachting;
 import nl.termijnwacht.local.LokaleStack;
+import nl.termijnwacht.local.VastleggendeContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -80,87 +75,6 @@ class VijandigeInvoerTest {
     private static final String VERWACHT = "extra: uitkomst die de regels vastleggen (te groot, datumgrenzen, id hergebruikt, zelfde feit, tegenspraak, ...)";
     private static final String OPGESLAGEN = "extra: geen geplante waarde opgeslagen in Zaken (behalve als event-id-sleutel van feiten)";
     private static final String SQS_TEKENS = "extra: afwijzingsbericht bevat alleen tekens die echte SQS accepteert";
-
-    /** A Lambda context whose logger keeps every line. */
-    private static final class VastleggendeContext implements Context {
-        final List<String> regels = new CopyOnWriteArrayList<>();
-        private final LambdaLogger logger = new LambdaLogger() {
-            @Override
-            public void log(String bericht) {
-                regels.add(bericht);
-            }
-
-            @Override
-            public void log(byte[] bericht) {
-                regels.add(new String(bericht, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void log(String bericht, LogLevel niveau) {
-                regels.add(bericht);
-            }
-
-            @Override
-            public void log(byte[] bericht, LogLevel niveau) {
-                regels.add(new String(bericht, StandardCharsets.UTF_8));
-            }
-        };
-
-        @Override
-        public String getAwsRequestId() {
-            return "00000000-0000-4000-8000-000000000000";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/zaak-events";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "2026/06/15/[$LATEST]vijandig";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "zaak-events";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:eu-west-1:123456789012:function:zaak-events";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 30_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return logger;
-        }
-    }
 
     /** Failures per assertion: a count and the first few examples. */
     private static final class Bevindingen {
@@ -211,7 +125,7 @@ class VijandigeInvoerTest {
         String tabel = aws.omgeving().zakenTabel();
         String queue = stack.voorzieningen().afgewezenQueueUrl();
         ZaakEventsHandler handler = ZaakEventsHandler.bouw(aws, Clock.fixed(NU, ZoneOffset.UTC));
-        VastleggendeContext context = new VastleggendeContext();
+        VastleggendeContext context = new VastleggendeContext("zaak-events");
         leesAfwijzingen(aws.sqs(), queue);
 
         Bevindingen b = new Bevindingen(CRASHES, UITVOER, GEDEELTELIJK, BERICHT_VORM, BERICHT_REDEN, BERICHT_GROOTTE, BERICHT_AANTAL, LOG,
