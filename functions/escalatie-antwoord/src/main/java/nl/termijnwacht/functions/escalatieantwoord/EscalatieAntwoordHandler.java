@@ -66,8 +66,7 @@ public final class EscalatieAntwoordHandler extends UrlFunctie {
         try {
             claim = links.controleer(token, nu);
         } catch (OngeldigeLink fout) {
-            return fout.verlopen().map(c -> pagina(410, c, token, nu, fout.getMessage() + "; hieronder de stand van nu.", true, null, null))
-                    .orElseGet(() -> new Antwoord(403, Antwoordpagina.headers(), Antwoordpagina.ongeldig(fout.getMessage())));
+            return ongeldig(fout, token, nu, "hieronder de stand van nu");
         }
         return pagina(200, claim, token, nu, null, false, gekozen, null);
     }
@@ -84,8 +83,7 @@ public final class EscalatieAntwoordHandler extends UrlFunctie {
         try {
             claim = links.controleer(token, nu);
         } catch (OngeldigeLink fout) {
-            return fout.verlopen().map(c -> pagina(410, c, token, nu, fout.getMessage() + "; uw antwoord is niet verwerkt.", true, null, null))
-                    .orElseGet(() -> new Antwoord(403, Antwoordpagina.headers(), Antwoordpagina.ongeldig(fout.getMessage())));
+            return ongeldig(fout, token, nu, "uw antwoord is niet verwerkt");
         }
         Antwoordsoort soort = Antwoordsoort.vanDetailType(v.formulier().get("antwoord")).orElse(null);
         String toelichting = v.formulier().get("toelichting");
@@ -101,6 +99,12 @@ public final class EscalatieAntwoordHandler extends UrlFunctie {
         } catch (OngeldigeInvoer fout) {
             return pagina(422, claim, token, nu, "Niet verwerkt: " + fout.reden(), true, soort, toelichting);
         }
+    }
+
+    /** An expired genuine link shows the item as it stands (410); any other fault shows nothing about any item (403). */
+    private Antwoord ongeldig(OngeldigeLink fout, String token, Instant nu, String vervolg) {
+        return fout.verlopen().map(c -> pagina(410, c, token, nu, fout.getMessage() + "; " + vervolg + ".", true, null, null))
+                .orElseGet(() -> new Antwoord(403, Antwoordpagina.headers(), Antwoordpagina.ongeldig(fout.getMessage())));
     }
 
     private static String gevolg(Antwoordsoort soort) {
