@@ -107,7 +107,7 @@ public final class LosseEmulator {
             }
             long pid = pid(state.get());
             URI uri = recordedEndpoint(state.get());
-            Optional<ProcessHandle> handle = liveMoto(pid);
+            Optional<ProcessHandle> handle = liveMoto(pid, port(state.get()));
             deleteState(stateDir);
             if (handle.isEmpty()) {
                 return new EmulatorStatus(EmulatorStatus.State.NOT_RUNNING, -1, null, log,
@@ -169,7 +169,7 @@ public final class LosseEmulator {
         }
         long pid = pid(state.get());
         URI uri = recordedEndpoint(state.get());
-        if (liveMoto(pid).isEmpty() || uri == null) {
+        if (liveMoto(pid, port(state.get())).isEmpty() || uri == null) {
             deleteState(stateDir);
             return new EmulatorStatus(EmulatorStatus.State.NOT_RUNNING, -1, null, log,
                     "Emulator draait niet (het proces " + pid + " bestaat niet meer; verouderde toestand opgeruimd).");
@@ -276,21 +276,33 @@ public final class LosseEmulator {
         }
     }
 
-    /** The process, if it is alive and (as far as the OS tells) a moto server: guards against pid reuse. */
-    private static Optional<ProcessHandle> liveMoto(long pid) {
+    private static int port(Properties state) {
+        try {
+            return Integer.parseInt(state.getProperty("port", "-1").strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The process, if it is alive and (as far as the OS tells) the moto server this state recorded: a moto server on
+     * the recorded port. Guards against pid reuse, also by another moto server (a test's own, on another port).
+     */
+    private static Optional<ProcessHandle> liveMoto(long pid, int port) {
         if (pid <= 0) {
             return Optional.empty();
         }
-        return ProcessHandle.of(pid).filter(Emulator::isRunning).filter(LosseEmulator::looksLikeMoto);
+        return ProcessHandle.of(pid).filter(Emulator::isRunning).filter(h -> looksLikeMoto(h, port));
     }
 
-    private static boolean looksLikeMoto(ProcessHandle handle) {
+    private static boolean looksLikeMoto(ProcessHandle handle, int port) {
         ProcessHandle.Info info = handle.info();
         Optional<String> commandLine = info.commandLine();
         if (commandLine.isEmpty()) {
-            commandLine = info.command();
+            return info.command().map(c -> c.contains("moto")).orElse(true);
         }
-        return commandLine.map(c -> c.contains("moto")).orElse(true);
+        // started as `moto_server -H 127.0.0.1 -p PORT` (Emulator.command)
+        return commandLine.map(c -> c.contains("moto") && (port <= 0 || (" " + c + " ").contains(" -p " + port + " "))).orElse(true);
     }
 
     private static Optional<Long> findMotoPid(int port) {

@@ -245,6 +245,22 @@ class EmulatorTest {
         assertFalse(Files.exists(stateDir.resolve("emulator.properties")));
     }
 
+    /** A stale record whose pid now belongs to another moto server (a test's own, on another port) never stops that one. */
+    @Test
+    void aReusedPidOfAnotherMotoServerIsLeftAlone(@TempDir Path stateDir) throws Exception {
+        Process ander = new ProcessBuilder("bash", "-c", "exec -a moto_server sleep 60").start();
+        try {
+            assertTrue(ander.info().commandLine().orElse("").contains("moto"), "the stand-in looks like moto: " + ander.info().commandLine());
+            Files.writeString(stateDir.resolve("emulator.properties"), "pid=" + ander.pid() + "\nport=45678\nendpoint=http://127.0.0.1:45678\n");
+            EmulatorStatus status = LosseEmulator.stop(stateDir);
+            assertEquals(EmulatorStatus.State.NOT_RUNNING, status.state(), status.message());
+            assertTrue(ander.isAlive(), "the other process was not killed");
+            assertFalse(Files.exists(stateDir.resolve("emulator.properties")));
+        } finally {
+            ander.destroyForcibly();
+        }
+    }
+
     @Test
     void embeddedServerDiesWithAKilledJvm() throws Exception {
         Process jvm = javaProcess(List.of(EmbeddedHolder.class.getName(), MODULE_DIR.toString()))
