@@ -52,6 +52,11 @@ final class EscalatiesCommand implements Callable<Integer> {
                         .put("rol", ladder.niveau(niveau).rol()).put("naam", ladder.niveau(niveau).naam()).put("gemeente", e.gemeente())
                         .put("zaak", e.zaak()).put("geopend", st.geopend().toString()).put("sinds", st.sinds().toString())
                         .put("opgepakt", st.opgepakt() == null ? null : st.opgepakt().toString()).put("reactieUiterlijk", uiterlijk.toString());
+                // who answered last, and through which channel (docs/antwoorden.md): the beheerder's view of the answers
+                e.geschiedenis().stream().filter(s -> s.door() != null).reduce((x, y) -> y).ifPresentOrElse(s -> r.putObject("laatsteAntwoord")
+                        .put("gebeurtenis", s.gebeurtenis().name()).put("niveau", s.gebeurtenis() == Escalatie.Gebeurtenis.TERUGGELEGD ? s.niveau() + 1 : s.niveau())
+                        .put("datum", s.datum().toString()).put("door", s.door()).put("verwerkt", s.verwerkt() == null ? null : s.verwerkt().toString()),
+                        () -> r.putNull("laatsteAntwoord"));
                 out.println(r);
             } else {
                 out.println(String.format("%-48s %-22s %-6s %-10s %-10s %s%s", e.id(), e.ladder(), niveau + "/" + ladder.top(), st.sinds(), uiterlijk,

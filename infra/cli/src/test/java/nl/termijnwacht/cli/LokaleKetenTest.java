@@ -94,6 +94,11 @@ class LokaleKetenTest {
         assertEquals(escalatie, item.get("escalatie").asText());
         assertEquals("2026-04-30", item.get("opgepakt").asText());
         assertEquals("2026-05-08", item.get("reactieUiterlijk").asText(), "solve by the 5th working day after taking it up");
+        JsonNode laatste = item.get("laatsteAntwoord");
+        assertEquals("OPGEPAKT", laatste.get("gebeurtenis").asText(), item.toString());
+        assertEquals(1, laatste.get("niveau").asInt());
+        assertEquals("bus:onbekend", laatste.get("door").asText(), "the event file names no account");
+        assertEquals("2026-04-30T08:00:00Z", laatste.get("verwerkt").asText(), "processed at --nu, beside the date it claims");
 
         assertEquals(0, run("simuleer", "--van", "2026-05-01T00:00", "--tot", "2026-05-11T23:45", "--stap", "PT15M").code());
         List<JsonNode> mei = meldingen().stream().filter(d -> d.get("topic").asText().equals("escalaties")).toList();
