@@ -164,7 +164,7 @@ public final class EscalatieRepository {
         String id = Escalatie.idVoorZaak(dossier.gemeente(), dossier.zaak());
         Versieconflict.herhaal(() -> lees(id).orElse(null), o -> {
             if (o != null && o.escalatie().open()) {
-                bewaar(o.escalatie().sluitDoorZaak(reden, afsluiting.datum()), o.versie(), nu, null, nu);
+                bewaar(o.escalatie().sluitVanzelf(reden, afsluiting.datum()), o.versie(), nu, null, nu);
             }
             return null;
         });

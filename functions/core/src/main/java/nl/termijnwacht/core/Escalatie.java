@@ -339,13 +339,11 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
         return new Escalatie(id, ladder, gemeente, zaak, onderwerp, geschiedenis, alle);
     }
 
-    /** Solved by itself: the zaak that opened it got a besluit or was withdrawn. Unchanged when already solved. */
-    public Escalatie sluitDoorZaak(String reden, LocalDate datum) {
-        return open() ? met(new Stap(volgendNr(), Gebeurtenis.OPGELOST, datum, 0, null, reden)) : this;
-    }
-
-    /** Closed because no adopted ladder applied on the day it opened: nobody was told, nobody is told. */
-    public Escalatie sluitBuitenLadder(String reden, LocalDate datum) {
+    /**
+     * Closed without a level (niveau 0): the zaak that opened it got a besluit or was withdrawn, or no adopted ladder applied
+     * on the day it opened. Unchanged when already solved.
+     */
+    public Escalatie sluitVanzelf(String reden, LocalDate datum) {
         return open() ? met(new Stap(volgendNr(), Gebeurtenis.OPGELOST, datum, 0, null, reden)) : this;
     }
 
@@ -419,7 +417,7 @@ public record Escalatie(String id, String ladder, String gemeente, String zaak, 
 
     /**
      * Whether it was closed by a level while its zaak had no besluit: a termijnoverschrijding is solved by its besluit
-     * or withdrawal ({@link #sluitDoorZaak}); closing it otherwise is an explicit decision the regietafel sees.
+     * or withdrawal ({@link #sluitVanzelf}); closing it otherwise is an explicit decision the regietafel sees.
      */
     public boolean opgelostZonderBesluit() {
         Stap s = stand().opgelost();

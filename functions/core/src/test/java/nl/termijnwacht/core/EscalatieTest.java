@@ -404,7 +404,7 @@ class EscalatieTest {
         e = verstuur(scan(e, "2026-05-04"), om("2026-05-04", "07:00"));
         e = scan(e, "2026-05-11"); // level 3 reached; its ESCALATIE not sent yet
         assertEquals(Set.of(1, 2), e.geinformeerd());
-        e = e.sluitDoorZaak("besluit verzonden", parse("2026-05-11"));
+        e = e.sluitVanzelf("besluit verzonden", parse("2026-05-11"));
         assertFalse(e.open());
         assertEquals(0, laatste(e).niveau());
         assertEquals(Gebeurtenis.OPGELOST, laatste(e).gebeurtenis());
@@ -412,7 +412,7 @@ class EscalatieTest {
         assertEquals(Set.of(BASIS + "OPGELOST#1", BASIS + "OPGELOST#2"),
                 uit.stream().map(Escalatiemelding::idempotencyKey).collect(Collectors.toSet()));
         assertTrue(uit.stream().noneMatch(m -> m.soort() == Escalatiemelding.Soort.ESCALATIE));
-        assertSame(e, e.sluitDoorZaak("nogmaals", parse("2026-05-12")), "closing twice changes nothing");
+        assertSame(e, e.sluitVanzelf("nogmaals", parse("2026-05-12")), "closing twice changes nothing");
     }
 
     @Test
@@ -424,7 +424,7 @@ class EscalatieTest {
         assertEquals(Set.of(1, 2, 3), e.geinformeerd());
         e = scan(e, "2026-06-01"); // reminder 2 (Mon 06-01), not sent yet
         assertEquals(Set.of(1, 2, 3), e.geinformeerd(), "level 3 was told something: reminder 1");
-        e = e.sluitDoorZaak("besluit verzonden", parse("2026-06-01"));
+        e = e.sluitVanzelf("besluit verzonden", parse("2026-06-01"));
         assertEquals(Set.of(BASIS + "OPGELOST#1", BASIS + "OPGELOST#2", BASIS + "OPGELOST#3", BASIS + "OPGELOST#3#regietafel"),
                 sleutels(e, om("2026-06-01", "08:00")));
     }
@@ -453,7 +453,7 @@ class EscalatieTest {
 
     @Test
     void antwoord_op_een_gesloten_escalatie() {
-        Escalatie e = open("2026-04-29").sluitDoorZaak("besluit", parse("2026-04-30"));
+        Escalatie e = open("2026-04-29").sluitVanzelf("besluit", parse("2026-04-30"));
         assertEquals("escalatie", afgewezen(e, "x", Antwoordsoort.OPGELOST, 1, "2026-04-30", null, om("2026-04-30", "10:00")).veld());
     }
 
@@ -562,7 +562,7 @@ class EscalatieTest {
         assertTrue(regietafel.tekst().startsWith("OPGELOST ZONDER BESLUIT"), regietafel.tekst());
         assertTrue(regietafel.tekst().contains("heeft nog geen besluit"), regietafel.tekst());
         // closed by the zaak's own besluit: no decision for the regietafel
-        Escalatie doorZaak = e.sluitDoorZaak("besluit bekendgemaakt op 2026-05-04", parse("2026-05-04"));
+        Escalatie doorZaak = e.sluitVanzelf("besluit bekendgemaakt op 2026-05-04", parse("2026-05-04"));
         assertFalse(doorZaak.opgelostZonderBesluit());
         assertTrue(doorZaak.teVersturen(LADDER, K, nu).stream().noneMatch(Escalatiemelding::regietafel));
     }

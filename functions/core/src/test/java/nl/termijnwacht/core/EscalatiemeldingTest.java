@@ -42,7 +42,7 @@ class EscalatiemeldingTest {
         e = e.bij(LADDER, K, om("2026-05-11", "07:00"), ZEVEN, AMSTERDAM);
         List<Escalatiemelding> alle = new java.util.ArrayList<>(open);
         alle.addAll(e.teVersturen(LADDER, K, nu));
-        alle.addAll(verstuur(e, nu).sluitDoorZaak("besluit", parse("2026-05-12")).teVersturen(LADDER, K, nu));
+        alle.addAll(verstuur(e, nu).sluitVanzelf("besluit", parse("2026-05-12")).teVersturen(LADDER, K, nu));
         assertTrue(alle.size() >= 5, alle.toString());
         for (Escalatiemelding m : alle) {
             String o = m.onderwerp();
@@ -112,7 +112,7 @@ class EscalatiemeldingTest {
     @Test
     void opgelost_sluit_de_escalatie_af() {
         Escalatie e = verstuur(opNiveau2(), om("2026-05-04", "07:00"))
-                .sluitDoorZaak("besluit verzonden", parse("2026-05-06"));
+                .sluitVanzelf("besluit verzonden", parse("2026-05-06"));
         List<Escalatiemelding> uit = e.teVersturen(LADDER, K, om("2026-05-06", "12:00"));
         assertEquals(2, uit.size());
         for (Escalatiemelding m : uit) {

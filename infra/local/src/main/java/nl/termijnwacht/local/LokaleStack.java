@@ -12,6 +12,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -151,18 +153,17 @@ public final class LokaleStack {
     }
 
     static EventBridgeClient eventBridge(URI endpoint) {
-        return EventBridgeClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .region(Region.of(regio()))
-                .endpointOverride(endpoint)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))
-                .build();
+        return lokaal(EventBridgeClient.builder(), endpoint);
     }
 
     /** Provisioning creates the answer-link key with the SDK's KMS client (the functions use {@code KmsMac}). */
     static KmsClient kms(URI endpoint) {
-        return KmsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+        return lokaal(KmsClient.builder(), endpoint);
+    }
+
+    /** A client of the SDK for the emulator at {@code endpoint}: its HTTP client, region and credentials. */
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C lokaal(B builder, URI endpoint) {
+        return builder.httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(regio()))
                 .endpointOverride(endpoint)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(Emulator.ACCESS_KEY_ID, Emulator.SECRET_ACCESS_KEY)))

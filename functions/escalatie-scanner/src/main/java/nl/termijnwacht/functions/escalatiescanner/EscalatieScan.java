@@ -92,7 +92,7 @@ public final class EscalatieScan implements DueScan.Werk<Opgeslagen> {
      */
     private Escalatie bij(Escalatie e, Escalatieladder ladder, Instant nu) {
         if (e.open() && !ladder.geldtOp(e.stand().geopend())) {
-            return e.sluitBuitenLadder("ladder " + ladder.id() + " geldt pas vanaf " + ladder.vastgesteld().datum(), e.stand().geopend());
+            return e.sluitVanzelf("ladder " + ladder.id() + " geldt pas vanaf " + ladder.vastgesteld().datum(), e.stand().geopend());
         }
         return e.bij(ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone());
     }
