@@ -83,7 +83,7 @@ public final class Antwoordverwerking {
                 return Uitkomst.alVerwerkt(kenmerken);
             }
             Escalatie e = b.escalatie();
-            escalaties.bewaar(e, o.versie(), e.volgendMoment(ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone()),
+            escalaties.bewaar(e, o, ladder.top(), e.volgendMoment(ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone()),
                     e.reactieUiterlijk(ladder, instellingen.kalender()), nu);
             return Uitkomst.verwerkt(kenmerken);
         });

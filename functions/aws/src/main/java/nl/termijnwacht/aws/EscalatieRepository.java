@@ -17,6 +17,9 @@ import nl.termijnwacht.core.Zaakdossier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import nl.termijnwacht.core.Escalatietelling;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -31,19 +34,23 @@ public final class EscalatieRepository {
     private final DynamoDbClient dynamo;
     private final String tabel;
     private final DueIndex dueIndex;
+    private final Tellers tellers;
 
-    public EscalatieRepository(DynamoDbClient dynamo, String tabel, int shards) {
+    /** @param tellers the counters each item's change of level or state is added to, in the same transaction */
+    public EscalatieRepository(DynamoDbClient dynamo, String tabel, int shards, Tellers tellers) {
+        this.tellers = java.util.Objects.requireNonNull(tellers);
         this.dynamo = dynamo;
         this.tabel = tabel;
         this.dueIndex = new DueIndex(dynamo, tabel, shards);
     }
 
     public static EscalatieRepository van(AwsClients aws) {
-        return new EscalatieRepository(aws.dynamoDb(), aws.omgeving().escalatiesTabel(), aws.omgeving().dueShards());
+        return new EscalatieRepository(aws.dynamoDb(), aws.omgeving().escalatiesTabel(), aws.omgeving().dueShards(), Tellers.van(aws));
     }
 
     /** A stored item and its version. */
-    public record Opgeslagen(Escalatie escalatie, long versie) {
+    /** A stored item, its version and what it added to the counters when it was stored. */
+    public record Opgeslagen(Escalatie escalatie, long versie, Escalatietelling telling) {
     }
 
     /** Another writer changed the item since it was read: read it again and redo the work. */
@@ -76,7 +83,7 @@ public final class EscalatieRepository {
             }
             Set<String> verzonden = item.containsKey("verzonden") ? new TreeSet<>(item.get("verzonden").ss()) : Set.of();
             Escalatie e = new Escalatie(id, item.get("ladder").s(), tekst(item, "gemeente"), tekst(item, "zaak"), item.get("onderwerp").s(), stappen, verzonden);
-            return new Opgeslagen(e, Long.parseLong(item.get("versie").n()));
+            return new Opgeslagen(e, Long.parseLong(item.get("versie").n()), Escalatietelling.lees(scope(e), tekst(item, "telling")));
         } catch (RuntimeException e) {
             throw new IllegalStateException("escalatie " + id + ": opgeslagen item is onleesbaar: " + e.getMessage(), e);
         }
@@ -88,11 +95,29 @@ public final class EscalatieRepository {
      * @return false when it existed already
      */
     public boolean open(Escalatie e, Instant due, LocalDate reactieUiterlijk, Instant nu) {
+        Escalatietelling telling = Escalatietelling.van(e, Integer.MAX_VALUE); // a new item is never at the top yet
+        Map<String, AttributeValue> item = item(e, 0, telling, due, reactieUiterlijk, nu);
         try {
-            dynamo.putItem(b -> b.tableName(tabel).item(item(e, 0, due, reactieUiterlijk, nu)).conditionExpression("attribute_not_exists(escalatie)"));
+            schrijf(item, "attribute_not_exists(escalatie)", null, tellers.escalatieUpdate(e.id(), Escalatietelling.geen(e), telling));
             return true;
         } catch (ConditionalCheckFailedException bestaat) {
             return false;
+        } catch (TransactionCanceledException t) {
+            if (t.cancellationReasons().get(0).code().equals("ConditionalCheckFailed")) {
+                return false;
+            }
+            throw Tellers.conflict(t) ? new GelijktijdigGewijzigd(e.id()) : t;
+        }
+    }
+
+    /** The item alone when its counts did not change, else the item and its counters in one transaction. */
+    private void schrijf(Map<String, AttributeValue> item, String voorwaarde, Map<String, AttributeValue> waarden, TransactWriteItem teller) {
+        if (teller == null) {
+            dynamo.putItem(PutItemRequest.builder().tableName(tabel).item(item).conditionExpression(voorwaarde).expressionAttributeValues(waarden).build());
+        } else {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(tabel).item(item).conditionExpression(voorwaarde).expressionAttributeValues(waarden)).build(),
+                    teller));
         }
     }
 
@@ -102,19 +127,26 @@ public final class EscalatieRepository {
      * @param volgende when a scanner must look at it again, or null: it leaves the due index
      * @throws GelijktijdigGewijzigd when the stored version is no longer {@code versie}
      */
-    public void bewaar(Escalatie e, long versie, Instant volgende, LocalDate reactieUiterlijk, Instant nu) {
-        PutItemRequest put = PutItemRequest.builder().tableName(tabel).item(item(e, versie, volgende, reactieUiterlijk, nu))
-                .conditionExpression("versie = :v").expressionAttributeValues(Map.of(":v", n(versie))).build();
+    public void bewaar(Escalatie e, Opgeslagen vorig, int topniveau, Instant volgende, LocalDate reactieUiterlijk, Instant nu) {
+        Escalatietelling telling = Escalatietelling.van(e, topniveau);
+        Map<String, AttributeValue> item = item(e, vorig.versie(), telling, volgende, reactieUiterlijk, nu);
         try {
-            dynamo.putItem(put);
+            schrijf(item, "versie = :v", Map.of(":v", n(vorig.versie())), tellers.escalatieUpdate(e.id(), vorig.telling(), telling));
         } catch (ConditionalCheckFailedException conflict) {
             throw new GelijktijdigGewijzigd(e.id());
+        } catch (TransactionCanceledException t) {
+            throw Tellers.conflict(t) ? new GelijktijdigGewijzigd(e.id()) : t;
         }
     }
 
-    private Map<String, AttributeValue> item(Escalatie e, long versie, Instant volgende, LocalDate reactieUiterlijk, Instant nu) {
+    private static String scope(Escalatie e) {
+        return Escalatietelling.geen(e).scope();
+    }
+
+    private Map<String, AttributeValue> item(Escalatie e, long versie, Escalatietelling telling, Instant volgende, LocalDate reactieUiterlijk, Instant nu) {
         Map<String, AttributeValue> item = new HashMap<>(sleutel(e.id()));
         item.put("versie", n(versie + 1));
+        item.put("telling", s(telling.inhoud()));
         item.put("ladder", s(e.ladder()));
         if (e.gemeente() != null) {
             item.put("gemeente", s(e.gemeente()));
@@ -164,26 +196,40 @@ public final class EscalatieRepository {
         String id = Escalatie.idVoorZaak(dossier.gemeente(), dossier.zaak());
         Versieconflict.herhaal(() -> lees(id).orElse(null), o -> {
             if (o != null && o.escalatie().open()) {
-                bewaar(o.escalatie().sluitVanzelf(reden, afsluiting.datum()), o.versie(), nu, null, nu);
+                bewaar(o.escalatie().sluitVanzelf(reden, afsluiting.datum()), o, Integer.MAX_VALUE, nu, null, nu);
             }
             return null;
         });
     }
 
-    /** Bulk import of new items (measurements), 25 per BatchWriteItem, each due at its instant; no version check. */
-    public void importeer(List<Escalatie> items, List<Instant> due, Instant nu) {
-        for (int i = 0; i < items.size(); i += 25) {
-            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> deel = new ArrayList<>();
-            for (int j = i; j < Math.min(i + 25, items.size()); j++) {
-                Map<String, AttributeValue> item = item(items.get(j), 0, due.get(j), null, nu);
-                deel.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(item)).build());
-            }
-            Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> open = Map.of(tabel, deel);
-            while (!open.isEmpty()) {
-                var invoer = open;
-                open = dynamo.batchWriteItem(b -> b.requestItems(invoer)).unprocessedItems();
-            }
+    /**
+     * Bulk import of new items (measurements), each due at its instant and counted at its level ({@code topniveau}
+     * gives its ladder's top): per scope, 99 items and their counts in one transaction, each only if new.
+     */
+    public void importeer(List<Escalatie> items, List<Instant> due, java.util.function.ToIntFunction<Escalatie> topniveau, Instant nu) {
+        Map<String, List<Integer>> perScope = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            perScope.computeIfAbsent(scope(items.get(i)), k -> new ArrayList<>()).add(i);
         }
+        perScope.forEach((scope, nummers) -> {
+            for (int i = 0; i < nummers.size(); i += 99) {
+                List<TransactWriteItem> acties = new ArrayList<>();
+                Map<String, Integer> som = new java.util.TreeMap<>();
+                Map<String, String> top = new java.util.TreeMap<>();
+                for (int j : nummers.subList(i, Math.min(i + 99, nummers.size()))) {
+                    Escalatie e = items.get(j);
+                    Escalatietelling t = Escalatietelling.van(e, topniveau.applyAsInt(e));
+                    Map<String, AttributeValue> item = item(e, 0, t, due.get(j), null, nu);
+                    acties.add(TransactWriteItem.builder().put(p -> p.tableName(tabel).item(item).conditionExpression("attribute_not_exists(escalatie)")).build());
+                    t.verschil(Escalatietelling.geen(e)).forEach((k, v) -> som.merge(k, v, Integer::sum));
+                    if (t.bovenaan() != null) {
+                        top.put(e.id(), t.bovenaan());
+                    }
+                }
+                acties.add(tellers.escalatieImport(scope, som, top));
+                dynamo.transactWriteItems(t -> t.transactItems(acties));
+            }
+        });
     }
 
     /** Every item still in the due index (open, or with a notice unsent), without scanning: a Query per shard. */

@@ -28,6 +28,8 @@ public record Omgeving(
         Optional<String> escalaties,
         Optional<String> escalatiesTopic,
         Optional<String> regietafelTopic,
+        Optional<String> tellers,
+        Optional<String> rapportages,
         int dueShards,
         LocalTime mijlpaalTijd,
         ZoneId tijdzone,
@@ -57,6 +59,8 @@ public record Omgeving(
                 l.optioneel("ESCALATIES_TABLE"),
                 l.optioneel("ESCALATIES_TOPIC_ARN"),
                 l.optioneel("REGIETAFEL_TOPIC_ARN"),
+                l.optioneel("TELLERS_TABLE"),
+                l.optioneel("RAPPORTAGES_TABLE"),
                 l.getal("DUE_SHARDS", 8),
                 l.tijd("MIJLPAAL_TIJD", LocalTime.of(7, 0)),
                 l.zone("TIJDZONE", ZoneId.of("Europe/Amsterdam")),
@@ -107,6 +111,14 @@ public record Omgeving(
 
     public String escalatiesTopicArn() {
         return vereist("ESCALATIES_TOPIC_ARN", escalatiesTopic);
+    }
+
+    public String tellersTabel() {
+        return vereist("TELLERS_TABLE", tellers);
+    }
+
+    public String rapportagesTabel() {
+        return vereist("RAPPORTAGES_TABLE", rapportages);
     }
 
     public String regietafelTopicArn() {

@@ -12,18 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.termijnwacht.core.Beslistermijn;
 import nl.termijnwacht.core.Feit;
 import nl.termijnwacht.core.Feitsoort;
 import nl.termijnwacht.core.Zaakdossier;
 import nl.termijnwacht.core.Zaakstand;
+import nl.termijnwacht.core.Zaaktelling;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Table {@code Zaken}: per zaak its facts (keyed by event id, each one compact line {@link Feit#inhoud()}), the milestones already notified, the
@@ -38,23 +41,39 @@ public final class ZaakRepository {
     private final String tabel;
     private final DueIndex dueIndex;
     private final ObjectMapper json;
+    private final Tellers tellers;
 
-    public ZaakRepository(DynamoDbClient dynamo, String tabel, int shards, ObjectMapper json) {
+    /** @param tellers the counters every change of a zaak's entries is added to, in the same transaction */
+    public ZaakRepository(DynamoDbClient dynamo, String tabel, int shards, ObjectMapper json, Tellers tellers) {
         this.dynamo = dynamo;
         this.tabel = tabel;
         this.dueIndex = new DueIndex(dynamo, tabel, shards);
         this.json = json;
+        this.tellers = java.util.Objects.requireNonNull(tellers);
     }
 
     /** The repository on the table and shards that {@code aws}'s configuration names. */
     public static ZaakRepository van(AwsClients aws, ObjectMapper json) {
-        return new ZaakRepository(aws.dynamoDb(), aws.omgeving().zakenTabel(), aws.omgeving().dueShards(), json);
+        return new ZaakRepository(aws.dynamoDb(), aws.omgeving().zakenTabel(), aws.omgeving().dueShards(), json, Tellers.van(aws));
     }
 
-    /** A stored zaak; {@code versie} 0 means not stored yet. */
-    public record Zaak(Zaakdossier dossier, Set<String> verzonden, long versie) {
+    /**
+     * A stored zaak; {@code versie} 0 means not stored yet. {@code telling} is what it added to the counters when it
+     * was stored: a change adds the difference, never the whole again.
+     */
+    public record Zaak(Zaakdossier dossier, Set<String> verzonden, long versie, Zaaktelling telling) {
         public static Zaak nieuw(String gemeente, String zaak) {
-            return new Zaak(Zaakdossier.leeg(gemeente, zaak), Set.of(), 0);
+            return new Zaak(Zaakdossier.leeg(gemeente, zaak), Set.of(), 0, Zaaktelling.LEEG);
+        }
+
+        /** The same stored zaak with other facts. */
+        public Zaak met(Zaakdossier dossier) {
+            return new Zaak(dossier, verzonden, versie, telling);
+        }
+
+        /** The same stored zaak with other notifications sent. */
+        public Zaak metVerzonden(Set<String> verzonden) {
+            return new Zaak(dossier, verzonden, versie, telling);
         }
     }
 
@@ -102,7 +121,9 @@ public final class ZaakRepository {
             throw new IllegalStateException("zaak " + zaak + " (" + gemeente + "): " + e.getMessage(), e);
         }
         Set<String> verzonden = item.containsKey("verzonden") ? new TreeSet<>(item.get("verzonden").ss()) : Set.of();
-        return new Zaak(new Zaakdossier(gemeente, zaak, feiten), verzonden, Long.parseLong(item.get("versie").n()));
+        Map<String, Integer> telling = new HashMap<>();
+        item.getOrDefault("telling", AttributeValue.fromM(Map.of())).m().forEach((k, v) -> telling.put(k, Integer.parseInt(v.n())));
+        return new Zaak(new Zaakdossier(gemeente, zaak, feiten), verzonden, Long.parseLong(item.get("versie").n()), new Zaaktelling(telling));
     }
 
     /**
@@ -131,50 +152,90 @@ public final class ZaakRepository {
     }
 
     /**
-     * Stores the zaak as version {@code zaak.versie() + 1}, only if nobody stored another version since.
+     * Stores the zaak as version {@code zaak.versie() + 1}, only if nobody stored another version since. When its
+     * counter entries changed ({@code telling} against the stored {@code zaak.telling()}), the difference is added to its
+     * gemeente's counters in the same transaction; otherwise it is one plain conditional put, as it was before counters.
      *
      * @param termijn  the derived termijn (null while the receipt is unknown)
+     * @param telling  what the zaak adds to the counters now ({@link Zaakstand#telling()})
      * @param volgende when a milestone falls due next, or null: then the zaak leaves the due index
-     * @throws GelijktijdigGewijzigd when the stored version is no longer {@code zaak.versie()}
+     * @throws GelijktijdigGewijzigd when the stored version is no longer {@code zaak.versie()}, or the counters were
+     *                               written by another transaction at that moment: read again and redo
      */
-    public void bewaar(Zaak zaak, Beslistermijn termijn, Instant volgende, Instant nu) {
+    public void bewaar(Zaak zaak, Beslistermijn termijn, Zaaktelling telling, Instant volgende, Instant nu) {
         Zaakdossier d = zaak.dossier();
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(tabel).item(item(zaak, termijn, volgende, nu));
-        if (zaak.versie() == 0) {
-            put.conditionExpression("attribute_not_exists(gemeente)");
-        } else {
-            put.conditionExpression("versie = :v").expressionAttributeValues(Map.of(":v", n(zaak.versie())));
-        }
+        Map<String, AttributeValue> item = item(zaak, termijn, telling, volgende, nu);
+        String voorwaarde = zaak.versie() == 0 ? "attribute_not_exists(gemeente)" : "versie = :v";
+        Map<String, AttributeValue> waarden = zaak.versie() == 0 ? null : Map.of(":v", n(zaak.versie()));
+        Map<String, Integer> verschil = telling.verschil(zaak.telling());
         try {
-            dynamo.putItem(put.build());
+            if (verschil.isEmpty()) {
+                dynamo.putItem(PutItemRequest.builder().tableName(tabel).item(item).conditionExpression(voorwaarde).expressionAttributeValues(waarden).build());
+            } else {
+                dynamo.transactWriteItems(t -> t.transactItems(
+                        TransactWriteItem.builder().put(p -> p.tableName(tabel).item(item).conditionExpression(voorwaarde).expressionAttributeValues(waarden)).build(),
+                        tellers.zaakUpdate(d.gemeente(), verschil, nu)));
+            }
         } catch (ConditionalCheckFailedException e) {
             throw new GelijktijdigGewijzigd(new Sleutel(d.gemeente(), d.zaak()));
+        } catch (TransactionCanceledException e) {
+            if (Tellers.conflict(e)) {
+                throw new GelijktijdigGewijzigd(new Sleutel(d.gemeente(), d.zaak()));
+            }
+            throw e;
         }
     }
 
     /**
-     * Bulk import of new zaken (a gemeente joining with its running zaken), 25 per BatchWriteItem.
-     * Unlike {@link #bewaar} there is no version check: use it only for zaken not stored yet.
+     * Bulk import of new zaken (a gemeente joining with its running zaken): per gemeente, 99 zaken and their summed
+     * counter entries in one transaction, each zaak only if it is not stored yet.
      */
     public void importeer(List<Zaakstand> standen, Instant nu) {
-        for (int i = 0; i < standen.size(); i += 25) {
-            List<WriteRequest> deel = new ArrayList<>();
-            for (Zaakstand stand : standen.subList(i, Math.min(i + 25, standen.size()))) {
-                Zaak zaak = new Zaak(stand.dossier(), Set.of(), 0);
-                deel.add(WriteRequest.builder().putRequest(p -> p.item(item(zaak, stand.termijn(), stand.volgendMoment(nu), nu))).build());
+        Map<String, List<Zaakstand>> perGemeente = new LinkedHashMap<>();
+        standen.forEach(s -> perGemeente.computeIfAbsent(s.dossier().gemeente(), g -> new ArrayList<>()).add(s));
+        perGemeente.forEach((gemeente, lijst) -> {
+            for (int i = 0; i < lijst.size(); i += 99) {
+                List<TransactWriteItem> acties = new ArrayList<>();
+                Map<String, Integer> som = new TreeMap<>();
+                for (Zaakstand stand : lijst.subList(i, Math.min(i + 99, lijst.size()))) {
+                    Zaak zaak = Zaak.nieuw(gemeente, stand.dossier().zaak()).met(stand.dossier());
+                    Map<String, AttributeValue> item = item(zaak, stand.termijn(), stand.telling(), stand.volgendMoment(nu), nu);
+                    acties.add(TransactWriteItem.builder().put(p -> p.tableName(tabel).item(item).conditionExpression("attribute_not_exists(gemeente)")).build());
+                    stand.telling().bijdrage().forEach((k, v) -> som.merge(k, v, Integer::sum));
+                }
+                som.values().removeIf(v -> v == 0);
+                if (!som.isEmpty()) {
+                    acties.add(tellers.zaakUpdate(gemeente, som, nu));
+                }
+                dynamo.transactWriteItems(t -> t.transactItems(acties));
             }
-            Map<String, List<WriteRequest>> open = Map.of(tabel, deel);
-            while (!open.isEmpty()) {
-                Map<String, List<WriteRequest>> invoer = open;
-                open = dynamo.batchWriteItem(b -> b.requestItems(invoer)).unprocessedItems();
-            }
-        }
+        });
     }
 
-    private Map<String, AttributeValue> item(Zaak zaak, Beslistermijn termijn, Instant volgende, Instant nu) {
+    /** Every zaak of one gemeente, page by page with a Query on its key (the recount; never a Scan). */
+    public void perGemeente(String gemeente, java.util.function.Consumer<Zaak> elk) {
+        Map<String, AttributeValue> verder = null;
+        do {
+            var q = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(tabel).consistentRead(true)
+                    .keyConditionExpression("gemeente = :g").expressionAttributeValues(Map.of(":g", s(gemeente)));
+            if (verder != null) {
+                q.exclusiveStartKey(verder);
+            }
+            var r = dynamo.query(q.build());
+            r.items().forEach(item -> elk.accept(zaak(item)));
+            verder = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (verder != null);
+    }
+
+    private Map<String, AttributeValue> item(Zaak zaak, Beslistermijn termijn, Zaaktelling telling, Instant volgende, Instant nu) {
         Zaakdossier d = zaak.dossier();
         Map<String, AttributeValue> item = new HashMap<>(sleutel(d.gemeente(), d.zaak()));
         item.put("versie", n(zaak.versie() + 1));
+        if (!telling.isLeeg()) {
+            Map<String, AttributeValue> t = new HashMap<>();
+            telling.bijdrage().forEach((k, v) -> t.put(k, n(v)));
+            item.put("telling", AttributeValue.fromM(t));
+        }
         Map<String, AttributeValue> feiten = new HashMap<>();
         for (Feit f : d.feiten().values()) {
             feiten.put(f.id(), s(f.inhoud()));

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Where a zaak stands at an instant: its termijn (null while the receipt is unknown) and which
- * milestones are due. The single derivation shared by the event handler and the scanner.
+ * Where a zaak stands at an instant: its termijn (null while the receipt is unknown), which milestones are due
+ * and what it adds to its gemeente's counters. The single derivation shared by the event handler and the scanner.
  */
-public record Zaakstand(Zaakdossier dossier, Beslistermijn termijn, Meldingsplanning planning) {
+public record Zaakstand(Zaakdossier dossier, Beslistermijn termijn, Meldingsplanning planning, Zaaktelling telling) {
 
     /** How milestones are timed: at {@code tijd} in {@code zone}, warnings {@code waarschuwingsdagen} working days ahead. */
     public record Instellingen(Kalender kalender, LocalTime tijd, ZoneId zone, List<Integer> waarschuwingsdagen) {
@@ -32,12 +32,14 @@ public record Zaakstand(Zaakdossier dossier, Beslistermijn termijn, Meldingsplan
     public static Zaakstand bepaal(Zaakdossier dossier, Set<String> verzonden, Instant nu, Instellingen instellingen) {
         var aanvraag = dossier.aanvraag();
         if (aanvraag.isEmpty()) {
-            return new Zaakstand(dossier, null, new Meldingsplanning(List.of(), null));
+            return new Zaakstand(dossier, null, new Meldingsplanning(List.of(), null), Zaaktelling.LEEG);
         }
         LocalDate peildatum = LocalDate.ofInstant(nu, instellingen.zone());
-        Beslistermijn termijn = new Termijnberekening(instellingen.kalender()).bereken(aanvraag.get(), peildatum);
+        Termijnberekening berekening = new Termijnberekening(instellingen.kalender());
+        Beslistermijn termijn = berekening.bereken(aanvraag.get(), peildatum);
         List<Mijlpaal> mijlpalen = Mijlpalen.voor(termijn, instellingen.waarschuwingsdagen());
-        return new Zaakstand(dossier, termijn, Meldingsplanning.plan(mijlpalen, verzonden, nu, instellingen.tijd(), instellingen.zone()));
+        return new Zaakstand(dossier, termijn, Meldingsplanning.plan(mijlpalen, verzonden, nu, instellingen.tijd(), instellingen.zone()),
+                Zaaktelling.van(dossier, berekening));
     }
 
     /** When the scanner must look at this zaak again; null: never (decided, withdrawn, nothing pending). */

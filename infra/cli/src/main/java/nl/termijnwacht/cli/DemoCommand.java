@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.termijnwacht.core.Isoweek;
+import nl.termijnwacht.functions.stelselrapportage.Rapportarchief;
+import nl.termijnwacht.functions.stelselrapportage.Rapportpagina;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -104,7 +109,12 @@ final class DemoCommand implements Callable<Integer> {
                             perSoort.merge(m.path("soort").asText(), 1, Integer::sum);
                             String wanneer = wanneer(m.path("aangemaakt").asText());
                             String regel;
-                            if (m.path("topic").asText().equals("regietafel")) {
+                            if (m.path("soort").asText().equals("RAPPORTAGE")) {
+                                JsonNode t = m.path("totaal");
+                                regel = String.format("  ✉ %s · regietafel · stelselrapportage %s: %d open zaken, %d over de termijn, %d besluiten in de week%s%n",
+                                        wanneer, m.path("week").asText(), t.path("openZaken").asLong(), t.path("verstrekenOpen").asLong(),
+                                        t.path("besluitenInPeriode").asLong(), t.path("teLaatInPeriode").asLong() > 0 ? " (" + t.path("teLaatInPeriode").asLong() + " te laat)" : "");
+                            } else if (m.path("topic").asText().equals("regietafel")) {
                                 // the regietafel's copy says the same as the notice just printed: one line
                                 regel = String.format("  ✉ %s · regietafel · kopie van %s aan niveau %s · %s%n", wanneer, m.path("soort").asText(),
                                         m.path("niveau").asText(), m.path("zaak").asText());
@@ -123,6 +133,19 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Samenvatting: " + v.meldingen() + " meldingen " + perSoort + ", " + v.events() + " events, "
                     + v.scannerRuns() + " scannerruns in " + v.stappen() + " stappen van 15 minuten, in "
                     + Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0 + " s.");
+            // the regietafel's last weekly report of the quarter, as it got it, and its page
+            Isoweek week = Isoweek.gerapporteerdOp(Invoer.moment("tot", demo.get("tot").asText()), Invoer.NEDERLAND);
+            Rapportarchief.Bewaard rapport = new Rapportarchief(stack.clients().dynamoDb(), stack.omgeving().rapportagesTabel(), new ObjectMapper())
+                    .lees(week).orElseThrow(() -> new IllegalStateException("de stelselrapportage van " + week + " ontbreekt"));
+            Path pagina = Lokaal.stateDir().getParent().resolve("demo").resolve("stelselrapportage-" + week + ".html").toAbsolutePath();
+            Files.createDirectories(pagina.getParent());
+            Files.writeString(pagina, Rapportpagina.html(rapport.document()), java.nio.charset.StandardCharsets.UTF_8);
+            out.println();
+            out.println("De regietafel kreeg op maandag om 08:00 deze stelselrapportage:");
+            out.println();
+            out.print("  " + rapport.samenvatting().strip().replace("\n", "\n  ") + "\n");
+            out.println();
+            out.println("Pagina met grafieken: " + pagina);
             if (!v.mislukteRuns().isEmpty()) {
                 out.flush();
                 err.println("demo: " + v.mislukteRuns().size() + " scannerruns mislukt: " + v.mislukteRuns());

@@ -21,7 +21,7 @@ public final class Termijnwacht {
     private static final class Annotated {
         static final Map<String, Class<?>> COMMANDOS = commandos(EmulatorCommand.class, ProvisionCommand.class, InvokeCommand.class,
                 LadderCommand.class, SimuleerCommand.class, MeldingenCommand.class, EscalatiesCommand.class, DlqCommand.class, AbonnementCommand.class,
-                ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
+                ServeCommand.class, RapportCommand.class, HertelCommand.class, DemoCommand.class, CommandLine.HelpCommand.class);
 
         private static Map<String, Class<?>> commandos(Class<?>... klassen) {
             Map<String, Class<?>> m = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package nl.termijnwacht.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import nl.termijnwacht.functions.stelselrapportage.StelselrapportageHandler;
+import nl.termijnwacht.local.Keten;
 import nl.termijnwacht.aws.EscalatieRepository;
 import nl.termijnwacht.aws.MeldingenLedger;
 import nl.termijnwacht.aws.ZaakRepository;
@@ -55,6 +58,14 @@ class RechtenTest {
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
             String dienst = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(java.util.Locale.ROOT);
             String operatie = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+            if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest t) {
+                // a transaction is authorised action by action: each Put, Update, Delete or ConditionCheck in it
+                for (var item : t.transactItems()) {
+                    acties.add(dienst + ":" + (item.put() != null ? "PutItem" : item.update() != null ? "UpdateItem"
+                            : item.delete() != null ? "DeleteItem" : "ConditionCheckItem"));
+                }
+                return;
+            }
             acties.add(dienst + ":" + (operatie.equals("PublishBatch") ? "Publish" : operatie));
         }
     }
@@ -65,14 +76,16 @@ class RechtenTest {
         for (JsonNode policy : template.at("/Resources/" + functie + "/Properties/Policies")) {
             assertFalse(policy.has("DynamoDBCrudPolicy") || policy.has("DynamoDBReadPolicy"), functie + ": only explicit actions, no managed templates");
             for (JsonNode statement : policy.path("Statement")) {
-                if (statement.path("Sid").asText().equals("SqsVersleuteling")) {
-                    // SQS calls KMS on the role's behalf (a send to an encrypted queue, Lambda's OnFailure record): not
-                    // an SDK call of the code, so never recorded. Such a statement holds only that, and only through SQS.
+                String sid = statement.path("Sid").asText();
+                if (sid.equals("SqsVersleuteling") || sid.equals("TabelVersleuteling")) {
+                    // SQS (a send to an encrypted queue, Lambda's OnFailure record) or DynamoDB (a table encrypted with the
+                    // stack's key) calls KMS on the role's behalf: not an SDK call of the code, so never recorded. Such a
+                    // statement holds only that, and only through that service.
                     Set<String> kms = new TreeSet<>();
                     statement.path("Action").forEach(a -> kms.add(a.asText()));
-                    assertEquals(Set.of("kms:Decrypt", "kms:GenerateDataKey"), kms, functie + ": SqsVersleuteling");
-                    assertFalse(statement.path("Condition").path("StringEquals").path("kms:ViaService").isMissingNode(),
-                            functie + ": SqsVersleuteling only through SQS (kms:ViaService)");
+                    assertEquals(Set.of("kms:Decrypt", "kms:GenerateDataKey"), kms, functie + ": " + sid);
+                    String via = statement.path("Condition").path("StringEquals").path("kms:ViaService").toString();
+                    assertTrue(via.contains(sid.equals("SqsVersleuteling") ? "sqs." : "dynamodb."), functie + ": " + sid + " only through its service: " + via);
                     continue;
                 }
                 statement.path("Action").forEach(a -> acties.add(a.asText()));
@@ -139,7 +152,31 @@ class RechtenTest {
             }
         }
         invoke(handler, Files.readString(Path.of("../../events/afgewezen/antwoord-onbekende-escalatie.json")));
+        // an answer that closes an item changes the report's counters, in the same transaction
+        Escalatie tweede = Escalatie.voorVerstrekenZaak("GM0363", "ZAAK-2026-0002", java.time.LocalDate.parse("2026-04-28"),
+                java.time.LocalDate.parse("2026-04-29"));
+        escalaties.open(tweede.metVerzonden(java.util.Set.of("escalatie#" + tweede.id() + "#1#ESCALATIE#1")), nu, null, nu);
+        assertEquals("VERWERKT", Keten.invoke(handler, Keten.antwoordEvent("evt-opgelost-2", "Opgelost", nu,
+                Keten.detail(tweede.id(), 1, "2026-04-30", "aanvrager heeft de aanvraag mondeling ingetrokken; bevestiging volgt"))).path("resultaat").asText());
         assertEquals(templateActies("EscalatieEventsFunction"), opnemer.acties);
+    }
+
+    @Test
+    void deStelselrapportageVraagtPreciesWatZeGebruikt() throws IOException {
+        Keten keten = Keten.voorTest();
+        // zaken told in week 10, so the report of week 17 folds their counters (Query, and a transaction: Put and Delete)
+        keten.ontvang("GM0363", "ZAAK-2026-0001", "2026-03-02");
+        keten.ontvang("GM0363", "ZAAK-2026-0002", "2026-03-03");
+        Opnemer opnemer = new Opnemer();
+        Instant maandag = Instant.parse("2026-04-27T06:00:00Z");
+        try (Storingsproxy proxy = Storingsproxy.start(keten.stack().endpoint(), 1.0, 1, v -> v.operatie().equals("PublishBatch"))) {
+            var gestoord = StelselrapportageHandler.bouw(keten.stack().clientsVia(proxy.uri(), List.of(opnemer)), Clock.fixed(maandag, ZoneOffset.UTC));
+            assertThrows(RuntimeException.class, () -> invoke(gestoord, "{}"), "a failed publish fails the run (the scheduler retries)");
+        }
+        var handler = StelselrapportageHandler.bouw(keten.stack().clients(List.of(opnemer)), Clock.fixed(maandag, ZoneOffset.UTC));
+        invoke(handler, "{}");
+        invoke(handler, "{}"); // the scheduler's duplicate: the ledger says it was sent
+        assertEquals(templateActies("StelselrapportageFunction"), opnemer.acties);
     }
 
     @Test

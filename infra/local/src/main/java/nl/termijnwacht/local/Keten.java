@@ -309,11 +309,18 @@ public final class Keten {
 
     // ------------------------------------------------------------------ days
 
-    /** One day: each scheduled function present ({@link #gepland()}) runs at 07:00 Amsterdam, in turn; the notices are read. */
+    /**
+     * One day: each scheduled function present ({@link #gepland()}) whose schedule fires that day runs once, at 07:00
+     * Amsterdam, in turn (the scanners every day, the weekly report on Mondays); the notices are read.
+     */
     public void dag(LocalDate dag) {
         Instant zeven = om7(dag);
+        Instant begin = dag.atStartOfDay(AMSTERDAM).toInstant();
+        Instant einde = dag.plusDays(1).atStartOfDay(AMSTERDAM).toInstant();
         for (String functie : gepland()) {
-            run(functie, zeven);
+            if (catalogus(functie).planning().map(p -> p.vuurtTussen(begin, einde)).orElse(true)) {
+                run(functie, zeven);
+            }
         }
         nieuw();
     }

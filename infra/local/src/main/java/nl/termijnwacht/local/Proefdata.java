@@ -57,6 +57,7 @@ public final class Proefdata {
             items.add(e.metVerzonden(Set.of("escalatie#" + e.id() + "#1#ESCALATIE#1")));
             wanneer.add(i < due ? nu.minusSeconds(3600) : nu.plusSeconds(86_400L * 30));
         }
-        repo.importeer(items, wanneer, nu);
+        nl.termijnwacht.aws.Ladders ladders = nl.termijnwacht.aws.Ladders.uitJar("local");
+        repo.importeer(items, wanneer, e -> ladders.ladder(e.ladder(), e.gemeente()).top(), nu);
     }
 }

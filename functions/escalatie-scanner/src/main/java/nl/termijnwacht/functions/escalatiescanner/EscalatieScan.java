@@ -121,7 +121,7 @@ public final class EscalatieScan implements DueScan.Werk<Opgeslagen> {
             }
             Escalatieladder ladder = ladder(o.escalatie(), nu);
             Escalatie e = bij(o.escalatie(), ladder, nu).metVerzonden(nieuwVerzonden);
-            escalaties.bewaar(e, o.versie(), e.volgendMoment(ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone()),
+            escalaties.bewaar(e, o, ladder.top(), e.volgendMoment(ladder, instellingen.kalender(), nu, instellingen.tijd(), instellingen.zone()),
                     e.reactieUiterlijk(ladder, instellingen.kalender()), nu);
             return null;
         });

@@ -351,7 +351,7 @@ class EscalatieKetenTest {
         DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(o.regio()))
                 .endpointOverride(proxy.uri()).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("termijnwacht", "lokaal")))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
-        EscalatieRepository escalaties = new EscalatieRepository(dynamo, o.escalatiesTabel(), o.dueShards());
+        EscalatieRepository escalaties = new EscalatieRepository(dynamo, o.escalatiesTabel(), o.dueShards(), new nl.termijnwacht.aws.Tellers(dynamo, o.tellersTabel()));
         DueScan<EscalatieRepository.Opgeslagen> engine = new DueScan<>(escalaties.dueIndex(), new MeldingenLedger(dynamo, o.meldingenTabel(), o.lease()),
                 new Publisher(keten.stack().clientsVia(proxy.uri()).sns(), JSON), new Parallel(o.parallel()));
         // the links are signed through the proxy too: a faulted GenerateMac must not lose or duplicate a notice either

@@ -110,7 +110,7 @@ public final class TermijnScan implements DueScan.Werk<Zaak> {
             alle.addAll(nieuwVerzonden);
             Zaakstand stand = Zaakstand.bepaal(zaak.dossier(), alle, nu, instellingen);
             escaleer(zaak, stand, nieuwVerzonden, alle, nu);
-            zaken.bewaar(new Zaak(zaak.dossier(), alle, zaak.versie()), stand.termijn(), stand.volgendMoment(nu), nu);
+            zaken.bewaar(zaak.metVerzonden(alle), stand.termijn(), stand.telling(), stand.volgendMoment(nu), nu);
             return null;
         });
     }

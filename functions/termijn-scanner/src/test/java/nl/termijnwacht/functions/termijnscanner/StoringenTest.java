@@ -128,6 +128,9 @@ class StoringenTest {
                 }
                 // events of the rest of the day (09:00) arrive before the next day's runs
             }
+            // the regietafel's counters, written in the same transactions under the same faults, match the facts exactly
+            assertEquals(List.of(), nl.termijnwacht.aws.Hertelling.van(keten.stack().clients(), JSON).vergelijk(List.of()),
+                    "recount after a quarter with faults (" + kans + ")");
             return new Uitkomst(meldingen, runs, mislukt, proxy, (System.nanoTime() - start) / 1_000_000);
         }
     }
@@ -227,6 +230,8 @@ class StoringenTest {
             int verloren = DUE - keer.size();
             tabel.append(naPublicatie).append(" | ja | ").append(voor).append(" | ").append(dubbel).append(" | ").append(verloren).append('\n');
             assertEquals(0, verloren, "none lost after a kill at publish " + naPublicatie);
+            assertEquals(List.of(), nl.termijnwacht.aws.Hertelling.van(keten.stack().clients(), JSON).vergelijk(List.of()),
+                    "recount after a kill at publish " + naPublicatie);
             assertTrue(dubbel <= nl.termijnwacht.aws.DueScan.PUBLICATIE_BREEDTE * 10,
                     "at most the batches in flight (" + nl.termijnwacht.aws.DueScan.PUBLICATIE_BREEDTE + " × 10) are re-sent: " + dubbel);
             assertTrue(keer.values().stream().allMatch(n -> n <= 2), "a notification is re-sent at most once");

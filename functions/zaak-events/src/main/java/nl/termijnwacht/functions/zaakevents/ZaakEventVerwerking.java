@@ -19,6 +19,7 @@ import nl.termijnwacht.core.OngeldigeInvoer;
 import nl.termijnwacht.core.Termijnberekening;
 import nl.termijnwacht.core.Zaakdossier;
 import nl.termijnwacht.core.Zaakstand;
+import nl.termijnwacht.core.Zaaktelling;
 
 /**
  * Applies one case event: the fact is added to the zaak (keyed by its event id) if it stands next to
@@ -66,7 +67,7 @@ final class ZaakEventVerwerking {
                 afwijzingen.wijsAf(FUNCTIE, opgeslagenEvent(e, a.feit()), a.reden().veld(), a.reden().reden(), nu);
             }
             Zaakdossier dossier = toevoeging.dossier();
-            bewaar(new Zaak(dossier, zaak.verzonden(), zaak.versie()), nu);
+            bewaar(zaak.met(dossier), berekening, nu);
             sluitEscalatie(dossier, nu);
             return Uitkomst.verwerkt(kenmerken);
         });
@@ -77,15 +78,15 @@ final class ZaakEventVerwerking {
      * a dossier whose older facts no longer compute ({@link Zaakdossier#voegToe}); such a zaak is closed and
      * leaves the due index.
      */
-    private void bewaar(Zaak zaak, Instant nu) {
+    private void bewaar(Zaak zaak, Termijnberekening berekening, Instant nu) {
         Zaakstand stand;
         try {
             stand = Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
         } catch (OngeldigeInvoer onberekenbaar) {
-            zaken.bewaar(zaak, null, null, nu);
+            zaken.bewaar(zaak, null, Zaaktelling.van(zaak.dossier(), berekening), null, nu);
             return;
         }
-        zaken.bewaar(zaak, stand.termijn(), stand.volgendMoment(nu), nu);
+        zaken.bewaar(zaak, stand.termijn(), stand.telling(), stand.volgendMoment(nu), nu);
     }
 
     /** A besluit or withdrawal solves the zaak's escalation item, if it has one (docs/escalatie.md, "The link with zaken"). */

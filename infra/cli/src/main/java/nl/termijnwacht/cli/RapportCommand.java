@@ -1,0 +1,86 @@
+package nl.termijnwacht.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import nl.termijnwacht.core.Isoweek;
+import nl.termijnwacht.core.OngeldigeInvoer;
+import nl.termijnwacht.functions.stelselrapportage.Rapportarchief;
+import nl.termijnwacht.functions.stelselrapportage.Rapportpagina;
+import nl.termijnwacht.local.LokaleStack;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code termijnwacht rapport --nu INSTANT [--json | --html FILE]} runs the weekly report function at that instant (the
+ * week before the Monday on or before it) and prints it; {@code --week W} reads a kept report back without running.
+ */
+@Command(name = "rapport", mixinStandardHelpOptions = true,
+        description = "Maakt de stelselrapportage voor de regietafel (de week vóór de maandag op of vóór --nu) en toont de samenvatting,"
+                + " het JSON-document (--json) of schrijft de pagina (--html FILE). Met --week leest hij een bewaard rapport terug.")
+final class RapportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--nu", paramLabel = "INSTANT", description = "tijdstip van de run, bijv. 2026-04-27T08:00 (Nederlandse tijd); standaard nu")
+    String nu;
+
+    @Option(names = "--week", paramLabel = "WEEK", description = "lees het bewaarde rapport van deze ISO-week terug (bijv. 2026-W17) in plaats van een run")
+    String week;
+
+    @ArgGroup(exclusive = true)
+    Uitvoer uitvoer;
+
+    static final class Uitvoer {
+        @Option(names = "--json", description = "het JSON-document (schema termijnwacht.rapportage/1) op één regel")
+        boolean json;
+
+        @Option(names = "--html", paramLabel = "FILE", description = "schrijf de pagina (HTML met grafieken, zonder script, af te drukken op A4)")
+        Path html;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Instant moment = nu == null ? Instant.now() : Invoer.moment("--nu", nu);
+        Isoweek gevraagd;
+        try {
+            gevraagd = week == null ? Isoweek.gerapporteerdOp(moment, Invoer.NEDERLAND) : Isoweek.lees(week);
+        } catch (OngeldigeInvoer e) {
+            throw new FouteInvoer("--week", e.reden());
+        }
+        if (week != null && nu != null) {
+            throw new FouteInvoer("--week", "geef --week (teruglezen) of --nu (een run), niet beide");
+        }
+        LokaleStack stack = Lokaal.stack(spec.commandLine().getErr());
+        ObjectMapper json = new ObjectMapper();
+        if (week == null) {
+            new Functies(stack).invoke("stelselrapportage", "{}", moment);
+        }
+        Rapportarchief archief = new Rapportarchief(stack.clients().dynamoDb(), stack.omgeving().rapportagesTabel(), json);
+        Rapportarchief.Bewaard r = archief.lees(gevraagd).orElseThrow(() -> new FouteInvoer("--week", "er is geen rapport van week " + gevraagd + " bewaard"));
+        PrintWriter out = spec.commandLine().getOut();
+        if (uitvoer != null && uitvoer.json) {
+            out.println(r.document());
+        } else if (uitvoer != null && uitvoer.html != null) {
+            Path doel = uitvoer.html.toAbsolutePath();
+            if (doel.getParent() != null) {
+                Files.createDirectories(doel.getParent());
+            }
+            Files.writeString(doel, Rapportpagina.html(r.document()), StandardCharsets.UTF_8);
+            out.println("Pagina van week " + gevraagd + " (versie " + r.versie() + ") geschreven naar " + doel);
+        } else {
+            out.print(r.samenvatting());
+        }
+        out.flush();
+        return 0;
+    }
+}
