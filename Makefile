@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 MVN := source infra/jdk.sh && mvn -B -q
 
-.PHONY: help test lint build package demo bereken benchmark koude-start cli-tijd meting clean
+.PHONY: help test lint build package demo bereken benchmark koude-start cli-tijd meting rapport-meting clean
 
 help: ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ OPEN ?= 10000
 DUE ?= 10,1000
 meting: ## both scanners' run time and items read per due item (OPEN=10000 DUE=10,1000; e.g. make meting OPEN=100000 DUE=100)
 	source infra/jdk.sh && mvn -B -q install -DskipTests && java -cp "$$(ls infra/benchmarks/target/benchmarks.jar)" nl.termijnwacht.benchmarks.ScannerMeting $(OPEN) $(DUE)
+
+rapport-meting: ## the weekly report at national size: 342 gemeenten, 1,000,000 zaken, 50,000 escalations (ZAKEN=… GEMEENTEN=… ESCALATIES=…)
+	source infra/jdk.sh && mvn -B -q install -DskipTests && java -cp "$$(ls infra/benchmarks/target/benchmarks.jar)" nl.termijnwacht.benchmarks.RapportMeting $(ZAKEN) $(GEMEENTEN) $(ESCALATIES)
 
 clean: ## remove build output
 	$(MVN) clean

@@ -71,7 +71,10 @@ public final class EscalatieRepository {
 
     /** The item as the due index carries it (template.yaml projects what the scanner needs); empty when it lacks it. */
     public Optional<Opgeslagen> uitIndex(Map<String, AttributeValue> indexItem) {
-        return indexItem.containsKey("versie") && indexItem.containsKey("geschiedenis") ? Optional.of(opgeslagen(indexItem)) : Optional.empty();
+        // without what it counted its write back would count it again, and the deployed index does not carry it:
+        // such an entry is read from the table (ZaakRepository#uitIndex)
+        return indexItem.containsKey("versie") && indexItem.containsKey("geschiedenis") && indexItem.containsKey("telling")
+                ? Optional.of(opgeslagen(indexItem)) : Optional.empty();
     }
 
     private Opgeslagen opgeslagen(Map<String, AttributeValue> item) {

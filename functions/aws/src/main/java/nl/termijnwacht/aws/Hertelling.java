@@ -99,6 +99,32 @@ public final class Hertelling {
         return verschillen;
     }
 
+    /**
+     * Counts the zaken of {@code gemeente} that were stored before the counters existed: each is stored again as a
+     * zaak event would store it (version-checked, its entries added in the same transaction). Safe to repeat: a
+     * counted zaak is never counted again.
+     *
+     * @return the number of zaken counted now
+     */
+    public int vulAan(String gemeente, nl.termijnwacht.core.Zaakstand.Instellingen instellingen, java.time.Instant nu) {
+        int[] geteld = {0};
+        zaken.nietGeteld(gemeente, gelezen -> Versieconflict.herhaal(gelezen,
+                () -> zaken.lees(gelezen.dossier().gemeente(), gelezen.dossier().zaak()).orElse(null), zaak -> {
+                    if (zaak == null || !zaak.telling().isLeeg()) {
+                        return null;
+                    }
+                    try {
+                        var stand = nl.termijnwacht.core.Zaakstand.bepaal(zaak.dossier(), zaak.verzonden(), nu, instellingen);
+                        zaken.bewaar(zaak, stand.termijn(), stand.telling(), stand.volgendMoment(nu), nu);
+                    } catch (nl.termijnwacht.core.OngeldigeInvoer onberekenbaar) {
+                        zaken.bewaar(zaak, null, Zaaktelling.van(zaak.dossier(), berekening), null, nu);
+                    }
+                    geteld[0]++;
+                    return null;
+                }));
+        return geteld[0];
+    }
+
     private static void vergelijk(String scope, Map<String, Long> opgeslagen, Map<String, Long> geteld, List<Verschil> uit) {
         TreeSet<String> sleutels = new TreeSet<>(opgeslagen.keySet());
         sleutels.addAll(geteld.keySet());

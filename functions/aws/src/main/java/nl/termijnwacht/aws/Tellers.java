@@ -120,12 +120,12 @@ public final class Tellers {
      *
      * @param escalaties open items per {@code ladder#niveau}
      * @param bovenaan   per item at its ladder's top level: {@code sinds|niveau}
-     * @param weken      the weeks of processing not folded yet
+     * @param items      the zaken items as read (basis and weeks of processing), for the fold
      * @param ingedikt   the week before which the basis sums its entries (null before the first fold): no report of
      *                   a week whose trend reaches before it can be made from the counters again
      */
-    public record Stand(String scope, Tellerstand zaken, Map<String, Long> escalaties, Map<String, String> bovenaan, List<String> weken,
-                        String ingedikt) {
+    public record Stand(String scope, Tellerstand zaken, Map<String, Long> escalaties, Map<String, String> bovenaan,
+                        List<Map<String, AttributeValue>> items, String ingedikt) {
     }
 
     /**
@@ -146,7 +146,7 @@ public final class Tellers {
                 Stand s = standen.computeIfAbsent(scope, k -> new Stand(k, new Tellerstand(), new TreeMap<>(), new TreeMap<>(), new ArrayList<>(), null));
                 neem(s, item);
                 if (item.containsKey("ingedikt")) {
-                    standen.put(scope, new Stand(s.scope(), s.zaken(), s.escalaties(), s.bovenaan(), s.weken(), item.get("ingedikt").s()));
+                    standen.put(scope, new Stand(s.scope(), s.zaken(), s.escalaties(), s.bovenaan(), s.items(), item.get("ingedikt").s()));
                 }
             }
             verder = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
@@ -158,9 +158,7 @@ public final class Tellers {
         String teller = item.get("teller").s();
         if (teller.startsWith(ZAKEN)) {
             s.zaken().tel(tellerstand(item));
-            if (!teller.equals(BASIS)) {
-                s.weken().add(teller.substring(ZAKEN.length()));
-            }
+            s.items().add(item);
         } else if (teller.equals(ESCALATIES)) {
             item.forEach((k, v) -> {
                 if (k.startsWith(TOP) && v.s() != null) {
@@ -185,24 +183,14 @@ public final class Tellers {
     /**
      * Folds a gemeente's weeks of processing before {@code grens} into its basis, with entries of weeks before
      * {@code inkorten} summed ({@link Tellerstand#ingedikt}): one transaction that writes the new basis and deletes the
-     * folded weeks, each only if unchanged since read. The sums stay the same, so a failed or repeated fold is harmless.
+     * folded weeks, each only if unchanged since {@code stand} was read (no second read). The sums stay the same, so a
+     * fold that loses a race, fails or is repeated is harmless: the next report folds what is left.
      *
-     * @return the number of weeks folded (0 when another writer got in between: the next report folds them)
+     * @return the number of weeks folded (0 when there was nothing to fold or another writer got in between)
      */
-    public int vouw(String gemeente, Isoweek grens, Isoweek inkorten) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> verder = null;
-        do {
-            var q = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(tabel).consistentRead(true)
-                    .keyConditionExpression("gemeente = :g AND begins_with(teller, :z)")
-                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(gemeente), ":z", AttributeValue.fromS(ZAKEN)));
-            if (verder != null) {
-                q.exclusiveStartKey(verder);
-            }
-            var r = dynamo.query(q.build());
-            items.addAll(r.items());
-            verder = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (verder != null);
+    public int vouw(Stand stand, Isoweek grens, Isoweek inkorten) {
+        String gemeente = stand.scope();
+        List<Map<String, AttributeValue>> items = stand.items();
         Map<String, AttributeValue> basis = null;
         List<Map<String, AttributeValue>> weken = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
@@ -240,8 +228,17 @@ public final class Tellers {
             dynamo.transactWriteItems(t -> t.transactItems(acties));
             return weken.size();
         } catch (TransactionCanceledException tussendoor) {
-            return 0;
+            if (conflict(tussendoor)) {
+                return 0;
+            }
+            throw tussendoor;
         }
+    }
+
+    /** A priming step ({@link Priming}): reads the counters of the gemeente no zaak has (a Query that finds nothing). */
+    public void primeer() {
+        dynamo.query(q -> q.tableName(tabel).keyConditionExpression("gemeente = :g")
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(Priming.GEMEENTE))).limit(1));
     }
 
     /** Was the transaction cancelled by a condition or by a concurrent transaction on the same item (so: read again and redo)? */

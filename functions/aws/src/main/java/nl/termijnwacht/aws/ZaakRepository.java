@@ -108,7 +108,10 @@ public final class ZaakRepository {
      * reads the table.
      */
     public Optional<Zaak> uitIndex(Map<String, AttributeValue> indexItem) {
-        return indexItem.containsKey("versie") && indexItem.containsKey("feiten") ? Optional.of(zaak(indexItem)) : Optional.empty();
+        // Without its counter entries the write back would count the zaak again, and the deployed index does not carry
+        // them (a GSI's projection changes only by replacing the index): such an entry is read from the table.
+        return indexItem.containsKey("versie") && indexItem.containsKey("feiten") && indexItem.containsKey("telling")
+                ? Optional.of(zaak(indexItem)) : Optional.empty();
     }
 
     private Zaak zaak(Map<String, AttributeValue> item) {
@@ -214,10 +217,25 @@ public final class ZaakRepository {
 
     /** Every zaak of one gemeente, page by page with a Query on its key (the recount; never a Scan). */
     public void perGemeente(String gemeente, java.util.function.Consumer<Zaak> elk) {
+        perGemeente(gemeente, false, elk);
+    }
+
+    /**
+     * The zaken of one gemeente stored before the counters existed (no {@code telling} attribute): stored again
+     * through {@link #bewaar} they add their entries, once (docs/runbook.md, "Counting zaken stored before the counters").
+     */
+    public void nietGeteld(String gemeente, java.util.function.Consumer<Zaak> elk) {
+        perGemeente(gemeente, true, elk);
+    }
+
+    private void perGemeente(String gemeente, boolean alleenNietGeteld, java.util.function.Consumer<Zaak> elk) {
         Map<String, AttributeValue> verder = null;
         do {
             var q = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(tabel).consistentRead(true)
                     .keyConditionExpression("gemeente = :g").expressionAttributeValues(Map.of(":g", s(gemeente)));
+            if (alleenNietGeteld) {
+                q.filterExpression("attribute_not_exists(telling)");
+            }
             if (verder != null) {
                 q.exclusiveStartKey(verder);
             }
@@ -231,11 +249,10 @@ public final class ZaakRepository {
         Zaakdossier d = zaak.dossier();
         Map<String, AttributeValue> item = new HashMap<>(sleutel(d.gemeente(), d.zaak()));
         item.put("versie", n(zaak.versie() + 1));
-        if (!telling.isLeeg()) {
-            Map<String, AttributeValue> t = new HashMap<>();
-            telling.bijdrage().forEach((k, v) -> t.put(k, n(v)));
-            item.put("telling", AttributeValue.fromM(t));
-        }
+        // always present, also empty: the due index carries it, and an entry without it is read from the table
+        Map<String, AttributeValue> t = new HashMap<>();
+        telling.bijdrage().forEach((k, v) -> t.put(k, n(v)));
+        item.put("telling", AttributeValue.fromM(t));
         Map<String, AttributeValue> feiten = new HashMap<>();
         for (Feit f : d.feiten().values()) {
             feiten.put(f.id(), s(f.inhoud()));

@@ -98,6 +98,52 @@ class GelijktijdigSchrijvenTest {
         assertEquals(geschreven.get(), eind, "every successful conditional write is one version: none was overwritten");
     }
 
+    /**
+     * A transaction is all or nothing, also on the emulator, whose hook backs up only the items a transaction touches
+     * (docs/architectuur.md, "Emulators"): a condition that fails on the last action undoes the put, update and delete
+     * before it; one that passes writes all of them.
+     */
+    @Test
+    void eenTransactieIsAllesOfNiets() {
+        LegeEmulator.maakTabel(dynamo, "Transacties", "id");
+        dynamo.putItem(b -> b.tableName("Transacties").item(Map.of("id", AttributeValue.fromS("teller"), "n", AttributeValue.fromN("5"))));
+        dynamo.putItem(b -> b.tableName("Transacties").item(Map.of("id", AttributeValue.fromS("weg"), "n", AttributeValue.fromN("1"))));
+        dynamo.putItem(b -> b.tableName("Transacties").item(Map.of("id", AttributeValue.fromS("zaak"), "versie", AttributeValue.fromN("3"))));
+        java.util.function.Function<String, software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> zaakMetVersie = v ->
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName("Transacties")
+                        .item(Map.of("id", AttributeValue.fromS("zaak"), "versie", AttributeValue.fromN("4")))
+                        .conditionExpression("versie = :v").expressionAttributeValues(Map.of(":v", AttributeValue.fromN(v)))).build();
+        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> voor = List.of(
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p.tableName("Transacties")
+                        .item(Map.of("id", AttributeValue.fromS("nieuw"), "n", AttributeValue.fromN("1")))).build(),
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName("Transacties")
+                        .key(Map.of("id", AttributeValue.fromS("teller"))).updateExpression("ADD n :d").expressionAttributeValues(Map.of(":d", AttributeValue.fromN("2")))).build(),
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().delete(d -> d.tableName("Transacties")
+                        .key(Map.of("id", AttributeValue.fromS("weg")))).build());
+        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> mislukt = new ArrayList<>(voor);
+        mislukt.add(zaakMetVersie.apply("2")); // the stored version is 3: cancelled
+        var fout = org.junit.jupiter.api.Assertions.assertThrows(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.class,
+                () -> dynamo.transactWriteItems(t -> t.transactItems(mislukt)));
+        assertEquals("ConditionalCheckFailed", fout.cancellationReasons().get(3).code());
+        assertTrue(dynamo.getItem(b -> b.tableName("Transacties").consistentRead(true).key(Map.of("id", AttributeValue.fromS("nieuw")))).item().isEmpty(),
+                "the put is undone");
+        assertEquals("5", item("teller").get("n").n(), "the update is undone");
+        assertEquals("1", item("weg").get("n").n(), "the delete is undone");
+        assertEquals("3", item("zaak").get("versie").n());
+
+        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> goed = new ArrayList<>(voor);
+        goed.add(zaakMetVersie.apply("3"));
+        dynamo.transactWriteItems(t -> t.transactItems(goed));
+        assertEquals("1", item("nieuw").get("n").n());
+        assertEquals("7", item("teller").get("n").n());
+        assertTrue(dynamo.getItem(b -> b.tableName("Transacties").consistentRead(true).key(Map.of("id", AttributeValue.fromS("weg")))).item().isEmpty());
+        assertEquals("4", item("zaak").get("versie").n());
+    }
+
+    private static Map<String, AttributeValue> item(String id) {
+        return dynamo.getItem(b -> b.tableName("Transacties").consistentRead(true).key(Map.of("id", AttributeValue.fromS(id)))).item();
+    }
+
     private static long opgeslagenVersie() {
         return Long.parseLong(dynamo.getItem(b -> b.tableName("Versies").consistentRead(true)
                 .key(Map.of("id", AttributeValue.fromS("zaak")))).item().get("versie").n());

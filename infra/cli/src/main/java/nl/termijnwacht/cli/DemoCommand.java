@@ -137,15 +137,15 @@ final class DemoCommand implements Callable<Integer> {
             Isoweek week = Isoweek.gerapporteerdOp(Invoer.moment("tot", demo.get("tot").asText()), Invoer.NEDERLAND);
             Rapportarchief.Bewaard rapport = new Rapportarchief(stack.clients().dynamoDb(), stack.omgeving().rapportagesTabel(), new ObjectMapper())
                     .lees(week).orElseThrow(() -> new IllegalStateException("de stelselrapportage van " + week + " ontbreekt"));
-            Path pagina = Lokaal.stateDir().getParent().resolve("demo").resolve("stelselrapportage-" + week + ".html").toAbsolutePath();
-            Files.createDirectories(pagina.getParent());
-            Files.writeString(pagina, Rapportpagina.html(rapport.document()), java.nio.charset.StandardCharsets.UTF_8);
+            Path bestand = Lokaal.stateDir().getParent().resolve("demo").resolve("stelselrapportage-" + week + ".html").toAbsolutePath();
+            Files.createDirectories(bestand.getParent());
+            Files.writeString(bestand, Rapportpagina.html(rapport.document()), java.nio.charset.StandardCharsets.UTF_8);
             out.println();
             out.println("De regietafel kreeg op maandag om 08:00 deze stelselrapportage:");
             out.println();
             out.print("  " + rapport.samenvatting().strip().replace("\n", "\n  ") + "\n");
             out.println();
-            out.println("Pagina met grafieken: " + pagina);
+            out.println("Pagina met grafieken: " + bestand);
             if (!v.mislukteRuns().isEmpty()) {
                 out.flush();
                 err.println("demo: " + v.mislukteRuns().size() + " scannerruns mislukt: " + v.mislukteRuns());

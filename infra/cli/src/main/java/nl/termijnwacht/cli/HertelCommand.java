@@ -31,6 +31,10 @@ final class HertelCommand implements Callable<Integer> {
     @Option(names = "--json", description = "één JSON-object per verschil, en een slotregel met het aantal")
     boolean json;
 
+    @Option(names = "--aanvullen", description = "tel eerst de zaken van deze gemeenten mee die zijn opgeslagen vóór er tellers waren"
+            + " (eenmalig na de upgrade; vraagt --gemeente; veilig te herhalen)")
+    boolean aanvullen;
+
     @Override
     public Integer call() {
         for (String g : gemeenten) {
@@ -40,10 +44,20 @@ final class HertelCommand implements Callable<Integer> {
                 throw new FouteInvoer("--gemeente", e.reden());
             }
         }
+        if (aanvullen && gemeenten.isEmpty()) {
+            throw new FouteInvoer("--aanvullen", "noem de gemeenten met --gemeente (de tellers kennen ze nog niet)");
+        }
         LokaleStack stack = Lokaal.stack(spec.commandLine().getErr());
         ObjectMapper mapper = new ObjectMapper();
-        List<Hertelling.Verschil> verschillen = Hertelling.van(stack.clients(), mapper).vergelijk(gemeenten);
+        Hertelling hertelling = Hertelling.van(stack.clients(), mapper);
         PrintWriter out = spec.commandLine().getOut();
+        if (aanvullen) {
+            for (String g : gemeenten) {
+                int n = hertelling.vulAan(g, stack.omgeving().instellingen(), java.time.Instant.now());
+                spec.commandLine().getErr().println("hertel: " + g + ": " + n + " zaken meegeteld die van vóór de tellers waren");
+            }
+        }
+        List<Hertelling.Verschil> verschillen = hertelling.vergelijk(gemeenten);
         for (Hertelling.Verschil v : verschillen) {
             if (json) {
                 out.println(mapper.createObjectNode().put("scope", v.scope()).put("teller", v.teller()).put("tellers", v.tellers())

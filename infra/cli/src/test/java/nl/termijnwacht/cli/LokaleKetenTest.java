@@ -77,8 +77,31 @@ class LokaleKetenTest {
         assertEquals("2026-04-29T05:00:00Z", niveau1.get("aangemaakt").asText());
         assertEquals("2026-05-01", niveau1.get("reactieUiterlijk").asText(), "2 working days after Wed 29 April");
         String escalatie = niveau1.get("escalatie").asText();
-        assertEquals(docs.size(), termijn.size() + escalaties.size(), "nothing for the regietafel yet");
+        // the regietafel got only its weekly report, every Monday at 08:00 (the weeks before 6, 13, 20 and 27 April)
+        List<JsonNode> rapporten = docs.stream().filter(d -> d.get("topic").asText().equals("regietafel")).toList();
+        assertEquals(docs.size(), termijn.size() + escalaties.size() + rapporten.size(), docs.toString());
+        assertEquals(List.of("2026-W14 2026-04-06T06:00:00Z", "2026-W15 2026-04-13T06:00:00Z", "2026-W16 2026-04-20T06:00:00Z",
+                "2026-W17 2026-04-27T06:00:00Z"), rapporten.stream().map(d -> d.get("week").asText() + " " + d.get("aangemaakt").asText()).toList());
+        JsonNode w17 = rapporten.getLast();
+        assertEquals("RAPPORTAGE", w17.get("soort").asText());
+        assertEquals(1, w17.at("/totaal/openZaken").asLong(), "the one zaak, received 2 March, deadline 28 April");
+        assertEquals(0, w17.at("/totaal/verstrekenOpen").asLong());
         assertEquals("", run("meldingen", "--json").out().strip(), "consumed");
+
+        // the beheerder's view of the same report: the summary, the document, the page, and the recount
+        Uitkomst rapport = run("rapport", "--nu", "2026-04-27T08:00");
+        assertEquals(0, rapport.code(), rapport.err());
+        assertTrue(rapport.out().startsWith("Stelselrapportage week 17 (maandag 20 april t/m zondag 26 april 2026)"), rapport.out());
+        Uitkomst rapportJson = run("rapport", "--nu", "2026-04-27T08:00", "--json");
+        assertEquals(w17.get("totaal"), rapportJson.json().get("totaal"));
+        assertEquals("", run("meldingen", "--json").out().strip(), "running it again published nothing twice");
+        Path pagina = home.resolve("rapport").resolve("w17.html");
+        Uitkomst html = run("rapport", "--week", "2026-W17", "--html", pagina.toString());
+        assertEquals(0, html.code(), html.err());
+        assertTrue(Files.readString(pagina).contains("<svg"), "a page with plots");
+        Uitkomst hertel = run("hertel");
+        assertEquals(0, hertel.code(), hertel.out() + hertel.err());
+        assertTrue(hertel.out().contains("0 verschillen"), hertel.out());
 
         // level 1 takes it up on Thursday 30 April: no move up on Mon 4 May; not solved within 5 working days
         // (1, 4, 6, 7, 8 May; 5 May is a holiday) it moves up on Monday 11 May 07:00
@@ -110,7 +133,7 @@ class LokaleKetenTest {
         Files.writeString(besluit, Files.readString(Path.of("../../events/zaak-events/BesluitBekendgemaakt.json")).replace("2026-07-20", "2026-05-12"));
         assertTrue(run("invoke", "zaak-events", "--event", besluit.toString(), "--nu", "2026-05-12T14:00").out().contains("VERWERKT"));
         assertEquals(0, run("simuleer", "--van", "2026-05-12T14:00", "--tot", "2026-05-20T23:45", "--stap", "PT15M").code());
-        List<JsonNode> opgelost = meldingen();
+        List<JsonNode> opgelost = meldingen().stream().filter(d -> d.get("topic").asText().equals("escalaties")).toList();
         assertEquals(List.of("OPGELOST 1", "OPGELOST 2"), opgelost.stream().map(d -> d.get("soort").asText() + " " + d.get("niveau").asInt()).sorted().toList());
         assertEquals("Geen open escalaties.", run("escalaties").out().strip());
 
@@ -136,6 +159,11 @@ class LokaleKetenTest {
 
     @Test
     void fouteInvoerBijLokaleCommandos() {
+        Uitkomst week = run("rapport", "--week", "2026-17");
+        assertEquals(2, week.code());
+        assertTrue(week.err().contains("--week") && week.err().contains("geen ISO-week"), week.err());
+        assertEquals(2, run("rapport", "--week", "2027-W53").code(), "2027 has 52 weeks");
+        assertEquals(2, run("hertel", "--gemeente", "Amsterdam").code());
         Uitkomst stap = run("simuleer", "--van", "2026-04-01T00:00", "--tot", "2026-04-02T00:00", "--stap", "kwartier");
         assertEquals(2, stap.code());
         assertTrue(stap.err().startsWith("simuleer: --stap: 'kwartier' is geen ISO-duur"), stap.err());

@@ -255,7 +255,7 @@ public final class Stelselrapport {
     }
 
     static String euro(long n) {
-        return "€ " + getal(n);
+        return "€\u00a0" + getal(n); // never wrapped between the sign and the amount
     }
 
     static String procent(Double p) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.MeldingenLedger;
+import nl.termijnwacht.aws.Parallel;
 import nl.termijnwacht.aws.Publisher;
 import nl.termijnwacht.aws.Tellers;
 import nl.termijnwacht.core.Isoweek;
@@ -40,8 +41,11 @@ public final class Stelselrapportage {
     private final String topic;
     private final ZoneId zone;
     private final ObjectMapper json;
+    private final Parallel parallel;
 
-    Stelselrapportage(Tellers tellers, Rapportarchief archief, MeldingenLedger ledger, Publisher publisher, String topic, ZoneId zone, ObjectMapper json) {
+    Stelselrapportage(Tellers tellers, Rapportarchief archief, MeldingenLedger ledger, Publisher publisher, String topic, ZoneId zone, ObjectMapper json,
+                      Parallel parallel) {
+        this.parallel = parallel;
         this.tellers = tellers;
         this.archief = archief;
         this.ledger = ledger;
@@ -59,7 +63,7 @@ public final class Stelselrapportage {
         var o = aws.omgeving();
         return new Stelselrapportage(Tellers.van(aws), new Rapportarchief(aws.dynamoDb(), o.rapportagesTabel(), json),
                 new MeldingenLedger(aws.dynamoDb(), o.meldingenTabel(), o.lease()), new Publisher(aws.sns(), json), o.regietafelTopicArn(),
-                o.tijdzone(), json);
+                o.tijdzone(), json, new Parallel(o.parallel()));
     }
 
     public DueScan.Verslag voerUit(Instant nu, String run) {
@@ -72,11 +76,9 @@ public final class Stelselrapportage {
         if (u.claim() == MeldingenLedger.Claim.GECLAIMD && u.messageId() == null) {
             overig.add("publiceren van het rapport van " + week + " mislukt");
         }
-        for (String scope : standen.keySet()) {
-            if (!scope.equals(Tellers.LANDELIJK)) {
-                tellers.vouw(scope, week, week.plus(-Stelselrapport.VERLOOP_WEKEN + 1));
-            }
-        }
+        // fold each gemeente's weeks before the reported one, from what was read (a transaction per gemeente, in parallel)
+        List<Tellers.Stand> teVouwen = standen.values().stream().filter(s -> !s.scope().equals(Tellers.LANDELIJK)).toList();
+        parallel.map(teVouwen, s -> tellers.vouw(s, week, week.plus(-Stelselrapport.VERLOOP_WEKEN + 1)));
         int gemeenten = (int) standen.keySet().stream().filter(s -> !s.equals(Tellers.LANDELIJK)).count();
         boolean verzonden = u.messageId() != null;
         return new DueScan.Verslag(gemeenten, verzonden ? 1 : 0, u.claim() == MeldingenLedger.Claim.AL_VERZONDEN ? 1 : 0,

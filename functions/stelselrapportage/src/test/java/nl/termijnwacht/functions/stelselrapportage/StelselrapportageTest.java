@@ -111,8 +111,8 @@ class StelselrapportageTest {
         Keten keten = Keten.voorTest();
         speel(keten, handset(), "2026-01-26", "2026-04-27");
         List<ObjectNode> rapporten = rapporten(keten);
-        // one per Monday from 2 February (week 5) up to 27 April (week 17): 13 reports, each week once
-        assertEquals(13, rapporten.size(), rapporten.stream().map(r -> r.path("week").asText()).toList().toString());
+        // one per Monday from 26 January (week 4) up to 27 April (week 17): 14 reports, each week once
+        assertEquals(14, rapporten.size(), rapporten.stream().map(r -> r.path("week").asText()).toList().toString());
         ObjectNode w17 = rapporten.get(rapporten.size() - 1);
         assertEquals("2026-W17", w17.get("week").asText());
         assertEquals("2026-04-20", w17.at("/periode/van").asText());
@@ -229,6 +229,35 @@ class StelselrapportageTest {
                 gelezen.get(300)[0], gelezen.get(300)[1], gelezen.get(3000)[0], gelezen.get(3000)[1]);
         assertEquals(gelezen.get(300)[1], gelezen.get(3000)[1], "items read do not grow with the zaken");
         assertTrue(gelezen.get(3000)[1] <= 3 * 300, "a few items per gemeente: " + gelezen.get(3000)[1]);
+    }
+
+    /**
+     * A deployment from before the counters: its zaken carry no entries and the counters are empty. The recount
+     * names the differences; counting the old zaken in (once, repeatable) leaves none.
+     */
+    @Test
+    void zakenVanVoorDeTellersWordenEenmaalMeegeteld() {
+        Keten keten = Keten.voorTest();
+        speel(keten, handset(), "2026-04-20", "2026-04-26");
+        var dynamo = keten.stack().clients().dynamoDb();
+        var omgeving = keten.stack().omgeving();
+        for (var item : dynamo.scan(b -> b.tableName(omgeving.tellersTabel())).items()) {
+            if (!item.get("teller").s().startsWith(nl.termijnwacht.aws.Tellers.ZAKEN)) {
+                continue; // the escalation items keep theirs: only zaken are from before
+            }
+            dynamo.deleteItem(b -> b.tableName(omgeving.tellersTabel()).key(Map.of("gemeente", item.get("gemeente"), "teller", item.get("teller"))));
+        }
+        for (var item : dynamo.scan(b -> b.tableName(omgeving.zakenTabel())).items()) {
+            dynamo.updateItem(b -> b.tableName(omgeving.zakenTabel()).key(Map.of("gemeente", item.get("gemeente"), "zaak", item.get("zaak")))
+                    .updateExpression("REMOVE telling"));
+        }
+        Hertelling hertelling = Hertelling.van(keten.stack().clients(), JSON);
+        assertFalse(hertelling.vergelijk(List.of("GM0363", "GM0599")).isEmpty(), "the old zaken are not counted yet");
+        Instant nu = om("2026-04-27", "10:00");
+        assertEquals(6, hertelling.vulAan("GM0363", omgeving.instellingen(), nu), "A, B, C, D, E and G (F arrives on the 27th)");
+        assertEquals(1, hertelling.vulAan("GM0599", omgeving.instellingen(), nu));
+        assertEquals(0, hertelling.vulAan("GM0363", omgeving.instellingen(), nu), "counted once");
+        assertEquals(List.of(), hertelling.vergelijk(List.of("GM0363", "GM0599")));
     }
 
     /** The schedule as template.yaml gives it: Monday 08:00 in Amsterdam, in winter and in summer time alike. */
