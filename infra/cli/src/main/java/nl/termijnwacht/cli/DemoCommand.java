@@ -143,7 +143,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             out.println("De regietafel kreeg op maandag om 08:00 deze stelselrapportage:");
             out.println();
-            out.print("  " + rapport.samenvatting().strip().replace("\n", "\n  ") + "\n");
+            rapport.samenvatting().strip().lines().forEach(regel -> out.println(regel.isBlank() ? "" : "  " + regel));
             out.println();
             out.println("Pagina met grafieken: " + bestand);
             if (!v.mislukteRuns().isEmpty()) {
