@@ -21,7 +21,7 @@ import sys
 import zipfile
 
 GEBRUIKT = {
-    "dynamodb": {"GetItem", "PutItem", "Query", "BatchWriteItem", "UpdateItem", "DeleteItem"},
+    "dynamodb": {"GetItem", "PutItem", "Query", "Scan", "BatchWriteItem", "UpdateItem", "DeleteItem", "TransactWriteItems"},
     "sns": {"PublishBatch"},
     "sqs": {"SendMessage"},
 }
