@@ -66,6 +66,21 @@ public final class Publisher {
         return uitkomsten;
     }
 
+    /** SNS's limit for one message (and for a whole PublishBatch): 256 KiB. */
+    public static final int MAX_BERICHT = 262_144;
+
+    /**
+     * What SNS counts of this notice against {@link #MAX_BERICHT}: the message as sent (the text and, once per protocol,
+     * the document, as escaped JSON), the subject and the attributes.
+     */
+    public int grootte(Bericht b) {
+        int n = structuur(b).getBytes(java.nio.charset.StandardCharsets.UTF_8).length + b.onderwerp().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        for (Map.Entry<String, String> a : b.attributen().entrySet()) {
+            n += a.getKey().length() + "String".length() + a.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        return n;
+    }
+
     private String structuur(Bericht b) {
         String document = b.document().toString();
         Map<String, String> perProtocol = new LinkedHashMap<>();

@@ -61,7 +61,8 @@ public final class RapportMeting {
             LokaleStack stack = LokaleStack.op(emulator.endpoint());
             long start = System.nanoTime();
             int items = vul(stack, zaken, gemeenten, escalaties);
-            System.out.printf("tellers van %,d zaken en %,d escalaties in %d gemeenten berekend en opgeslagen: %,d items in %d s%n", zaken, escalaties,
+            System.out.printf("tellers van %,d open zaken (en %,d besloten) en %,d escalaties in %d gemeenten berekend en opgeslagen: %,d items in %d s%n",
+                    zaken, zaken / 5, escalaties,
                     gemeenten, items, Duration.ofNanos(System.nanoTime() - start).toSeconds());
             for (int i = 1; i <= 2; i++) {
                 Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-XX:+UseSerialGC",
@@ -85,21 +86,21 @@ public final class RapportMeting {
             delen.add(new Tellerstand[] {new Tellerstand(), new Tellerstand(), new Tellerstand()});
         }
         Procedure[] procedures = Procedure.values();
-        for (int i = 0; i < zaken; i++) {
+        // the open zaken, and a fifth as many decided ones in the last six months (the flows)
+        int besloten = zaken / 5;
+        for (int i = 0; i < zaken + besloten; i++) {
             int g = i % gemeenten;
             LocalDate ontvangen = vandaag.minusDays(rnd.nextInt(180));
             Procedure procedure = procedures[rnd.nextInt(procedures.length)];
             Zaakdossier d = Zaakdossier.leeg(code(g), "Z-" + i).met(new Feit.AanvraagOntvangen("o", procedure, ontvangen));
             int soort = rnd.nextInt(10);
-            if (soort == 0 && ontvangen.plusDays(10).isBefore(vandaag)) {
+            if (i >= zaken) {
+                LocalDate besluit = ontvangen.plusDays(20 + rnd.nextInt(70));
+                d = d.met(new Feit.BesluitBekendgemaakt("b", besluit.isAfter(vandaag) ? vandaag : besluit));
+            } else if (soort == 0 && ontvangen.plusDays(10).isBefore(vandaag)) {
                 d = d.met(new Feit.AanvullingGevraagd("v", ontvangen.plusDays(5), ontvangen.plusDays(40)));
             } else if (soort == 1 && ontvangen.plusDays(70).isBefore(vandaag)) {
                 d = d.met(new Feit.IngebrekestellingOntvangen("i", ontvangen.plusDays(65 + rnd.nextInt(5))));
-            } else if (soort <= 4) {
-                LocalDate besluit = ontvangen.plusDays(20 + rnd.nextInt(70));
-                if (!besluit.isAfter(vandaag)) {
-                    d = d.met(new Feit.BesluitBekendgemaakt("b", besluit));
-                }
             }
             delen.get(g)[rnd.nextInt(10) < 8 ? 0 : 1 + rnd.nextInt(2)].tel(Zaaktelling.van(d, berekening));
         }
@@ -154,8 +155,22 @@ public final class RapportMeting {
     private static void run(String endpoint) throws Exception {
         LokaleStack stack = LokaleStack.op(java.net.URI.create(endpoint));
         Verzoekteller teller = new Verzoekteller(false);
+        // time spent waiting on the emulator, per call from before its marshalling to after its unmarshalling
+        java.util.concurrent.atomic.AtomicLong inAws = new java.util.concurrent.atomic.AtomicLong();
+        var startAttribuut = new software.amazon.awssdk.core.interceptor.ExecutionAttribute<Long>("meting.start");
+        software.amazon.awssdk.core.interceptor.ExecutionInterceptor klok = new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution c, software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                a.putAttribute(startAttribuut, System.nanoTime());
+            }
+
+            @Override
+            public void afterExecution(software.amazon.awssdk.core.interceptor.Context.AfterExecution c, software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                inAws.addAndGet(System.nanoTime() - a.getAttribute(startAttribuut));
+            }
+        };
         long start = System.nanoTime();
-        StelselrapportageHandler h = StelselrapportageHandler.bouw(stack.clients(List.of(teller)), Clock.fixed(MAANDAG, ZoneOffset.UTC));
+        StelselrapportageHandler h = StelselrapportageHandler.bouw(stack.clients(List.of(teller, klok)), Clock.fixed(MAANDAG, ZoneOffset.UTC));
         ByteArrayOutputStream uit = new ByteArrayOutputStream();
         h.handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), uit, null);
         long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -168,9 +183,9 @@ public final class RapportMeting {
         long piek = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         int gemeenten = r.document().get("gemeenten").size();
-        System.out.printf("run: %d ms (incl. bouw), %d verzoeken, %,d items gelezen (%.1f per gemeente), gemeenten %d, open zaken %,d, "
+        System.out.printf("run: %d ms (incl. bouw), waarvan %d ms in %d AWS-aanroepen (de emulator), %,d items gelezen (%.1f per gemeente), gemeenten %d, open zaken %,d, "
                         + "document %,d B, pagina %,d B in %d ms, heap piek %d MB van max %d MB, verslag %s%n",
-                ms, teller.verzoeken(), teller.items(), (double) teller.items() / gemeenten, gemeenten,
+                ms, inAws.get() / 1_000_000, teller.verzoeken(), teller.items(), (double) teller.items() / gemeenten, gemeenten,
                 r.document().at("/totaal/openZaken").asLong(), r.document().toString().length(), pagina.length(), paginaMs,
                 piek / (1 << 20), rt.maxMemory() / (1 << 20), verslag);
     }

@@ -3,14 +3,11 @@ package nl.termijnwacht.functions.stelselrapportage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.termijnwacht.aws.AwsClients;
 import nl.termijnwacht.aws.DueScan;
 import nl.termijnwacht.aws.MeldingenLedger;
@@ -30,8 +27,8 @@ public final class Stelselrapportage {
     public record Uitkomst(Rapportarchief.Bewaard rapport, MeldingenLedger.Claim claim, String messageId) {
     }
 
-    /** SNS takes 256 KiB per message, and the document travels once per protocol (sqs, lambda, http, https). */
-    static final int MAX_BERICHT = 240_000;
+    /** Below SNS's 256 KiB per message, with room for what SNS adds. */
+    static final int MAX_BERICHT = Publisher.MAX_BERICHT - 8_192;
     static final String ONTVANGER = "regietafel";
 
     private final Tellers tellers;
@@ -91,9 +88,7 @@ public final class Stelselrapportage {
         if (claim != MeldingenLedger.Claim.GECLAIMD) {
             return new Uitkomst(bewaard, claim, null);
         }
-        ObjectNode document = bericht(bewaard.document(), sleutel, bewaard.versie(), rapport.samenvatting());
-        Publisher.Bericht b = new Publisher.Bericht("rapport", "Stelselrapportage " + week, rapport.samenvatting(), document,
-                Map.of("soort", "RAPPORTAGE", "idempotencyKey", sleutel));
+        Publisher.Bericht b = bericht(week, bewaard, rapport.samenvatting(), sleutel);
         Publisher.Uitkomst p;
         try {
             p = publisher.publiceer(topic, List.of(b)).get(0);
@@ -115,27 +110,41 @@ public final class Stelselrapportage {
     }
 
     /**
-     * The document as the notice carries it: the stored one with its key and version, and — when the whole national
-     * list would not fit in one SNS message — only the gemeenten that need attention ({@code gemeentenVolledig: false}).
+     * The notice: the summary as its text and the stored document with its key and version. When that would not fit
+     * in one SNS message (a national report: the document travels once per protocol), the document keeps the totals,
+     * the trend and the lists, shortened to what fits, and names only the gemeenten that need attention, most urgent
+     * first ({@code gemeentenVolledig: false}); the stored report always holds every gemeente.
      */
-    static ObjectNode bericht(ObjectNode opgeslagen, String sleutel, long versie, String tekst) {
-        ObjectNode d = opgeslagen.deepCopy();
-        d.put("soort", "RAPPORTAGE").put("aangemaakt", opgeslagen.path("gemaakt").asText());
-        d.put("idempotencyKey", sleutel).put("versie", versie).put("gemeentenVolledig", true);
-        int grootte = 4 * d.toString().getBytes(StandardCharsets.UTF_8).length + 2 * tekst.getBytes(StandardCharsets.UTF_8).length;
-        if (grootte > MAX_BERICHT) {
-            Set<String> aandacht = new HashSet<>();
-            d.path("aandacht").forEach(a -> aandacht.add(a.path("gemeente").asText()));
-            ArrayNode alle = (ArrayNode) d.get("gemeenten");
-            ArrayNode enkele = d.arrayNode();
-            for (var g : alle) {
-                if (aandacht.contains(g.path("gemeente").asText()) && enkele.size() < 100) {
-                    enkele.add(g);
-                }
-            }
-            d.set("gemeenten", enkele);
+    Publisher.Bericht bericht(Isoweek week, Rapportarchief.Bewaard bewaard, String tekst, String sleutel) {
+        ObjectNode d = bewaard.document().deepCopy();
+        d.put("soort", "RAPPORTAGE").put("aangemaakt", bewaard.document().path("gemaakt").asText());
+        d.put("idempotencyKey", sleutel).put("versie", bewaard.versie()).put("gemeentenVolledig", true);
+        Publisher.Bericht b = bericht(week, d, tekst, sleutel);
+        for (int ruimte = 100; publisher.grootte(b) > MAX_BERICHT && ruimte > 0; ruimte /= 2) {
+            List<String> volgorde = new ArrayList<>();
+            d.path("aandacht").forEach(a -> volgorde.add(a.path("gemeente").asText()));
+            Map<String, com.fasterxml.jackson.databind.JsonNode> perGemeente = new java.util.HashMap<>();
+            bewaard.document().path("gemeenten").forEach(g -> perGemeente.put(g.path("gemeente").asText(), g));
+            ArrayNode gemeenten = d.arrayNode();
+            volgorde.stream().limit(ruimte).map(perGemeente::get).filter(java.util.Objects::nonNull).forEach(gemeenten::add);
+            d.set("gemeenten", gemeenten);
+            d.set("aandacht", kort(bewaard.document().path("aandacht"), ruimte));
+            d.set("bovenaan", kort(bewaard.document().path("bovenaan"), ruimte));
             d.put("gemeentenVolledig", false);
+            b = bericht(week, d, tekst, sleutel);
         }
-        return d;
+        return b;
+    }
+
+    private static Publisher.Bericht bericht(Isoweek week, ObjectNode d, String tekst, String sleutel) {
+        return new Publisher.Bericht("rapport", "Stelselrapportage " + week, tekst, d, Map.of("soort", "RAPPORTAGE", "idempotencyKey", sleutel));
+    }
+
+    private static ArrayNode kort(com.fasterxml.jackson.databind.JsonNode lijst, int hoogstens) {
+        ArrayNode uit = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        for (int i = 0; i < Math.min(hoogstens, lijst.size()); i++) {
+            uit.add(lijst.get(i));
+        }
+        return uit;
     }
 }

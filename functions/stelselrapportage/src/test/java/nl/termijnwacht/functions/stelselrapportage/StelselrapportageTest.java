@@ -260,6 +260,40 @@ class StelselrapportageTest {
         assertEquals(List.of(), hertelling.vergelijk(List.of("GM0363", "GM0599")));
     }
 
+    /**
+     * 342 gemeenten that all need attention: the national document does not fit in one SNS message four times over, so
+     * the notice names the most urgent gemeenten only, and says so; the kept report holds all 342.
+     */
+    @Test
+    void eenLandelijkRapportPastInEenSnsBericht() {
+        Keten keten = Keten.voorTest();
+        var dynamo = keten.stack().clients().dynamoDb();
+        String tabel = keten.stack().omgeving().tellersTabel();
+        for (int g = 1; g <= 342; g++) {
+            String code = String.format("GM%04d", g);
+            int open = 100 + g;
+            int verstreken = g % 40;
+            dynamo.putItem(b -> b.tableName(tabel).item(Map.of(
+                    "gemeente", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(code),
+                    "teller", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(nl.termijnwacht.aws.Tellers.ZAKEN + "2026W16"),
+                    "versie", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"),
+                    "n2026W10", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Integer.toString(open)),
+                    "u2026W15", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(Integer.toString(verstreken)),
+                    "b2026W17", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("3"),
+                    "t2026W17", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))));
+        }
+        keten.run(FUNCTIE, om("2026-04-27", "08:00"));
+        List<ObjectNode> rapporten = rapporten(keten);
+        assertEquals(1, rapporten.size());
+        ObjectNode bericht = rapporten.get(0);
+        assertFalse(bericht.get("gemeentenVolledig").asBoolean(), "shortened");
+        assertTrue(bericht.get("gemeenten").size() > 0 && bericht.get("gemeenten").size() <= 100, "the most urgent: " + bericht.get("gemeenten").size());
+        assertEquals(bericht.get("aandacht").get(0).get("gemeente"), bericht.get("gemeenten").get(0).get("gemeente"), "in order of urgency");
+        assertEquals(342, bericht.at("/totaal/gemeenten").asInt(), "the totals cover all");
+        Rapportarchief archief = new Rapportarchief(dynamo, keten.stack().omgeving().rapportagesTabel(), JSON);
+        assertEquals(342, archief.lees(W17).orElseThrow().document().get("gemeenten").size(), "the kept report holds every gemeente");
+    }
+
     /** The schedule as template.yaml gives it: Monday 08:00 in Amsterdam, in winter and in summer time alike. */
     @Test
     void hetSchemaVuurtMaandagOm8UurNederlandseTijd() {
