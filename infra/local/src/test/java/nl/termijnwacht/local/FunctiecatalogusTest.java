@@ -23,7 +23,7 @@ class FunctiecatalogusTest {
     @Test
     void deFunctiesUitTemplateYaml() {
         Functiecatalogus c = Functiecatalogus.standaard();
-        assertEquals(List.of("zaak-events", "termijn-scanner", "escalatie-events", "escalatie-antwoord", "escalatie-scanner"), c.namen());
+        assertEquals(List.of("zaak-events", "termijn-scanner", "escalatie-events", "escalatie-antwoord", "escalatie-scanner", "stelselrapportage"), c.namen());
         Functiecatalogus.Functie scanner = c.functie("termijn-scanner").orElseThrow();
         assertEquals("nl.termijnwacht.functions.termijnscanner.TermijnScannerHandler", scanner.handlerKlasse());
         assertEquals(List.of("Zaken"), scanner.dueTabellen(), "Zaken carries the due index; Meldingen does not");
@@ -31,7 +31,12 @@ class FunctiecatalogusTest {
         assertTrue(c.functie("zaak-events").orElseThrow().planning().isEmpty());
         Functiecatalogus.Functie escalaties = c.functie("escalatie-scanner").orElseThrow();
         assertEquals(List.of("Escalaties"), escalaties.dueTabellen());
-        assertEquals(List.of(scanner, escalaties), c.gepland());
+        // the weekly report: on its schedule only, with no due index (it always has work when its schedule fires)
+        Functiecatalogus.Functie rapportage = c.functie("stelselrapportage").orElseThrow();
+        assertEquals(List.of(), rapportage.dueTabellen());
+        assertTrue(rapportage.planning().orElseThrow().vuurtOp(om("2026-04-27T08:00")));
+        assertFalse(rapportage.planning().orElseThrow().vuurtOp(om("2026-04-28T08:00")));
+        assertEquals(List.of(scanner, escalaties, rapportage), c.gepland());
         assertEquals("escalatie-events", c.voorBron("termijnwacht.escalaties").orElseThrow().naam(), "replies go where the bus rule sends them");
         assertEquals("zaak-events", c.voorBron("termijnwacht.zaken").orElseThrow().naam());
         // the answer page: behind a Function URL, neither scheduled nor on the bus

@@ -294,6 +294,42 @@ class StelselrapportageTest {
         assertEquals(342, archief.lees(W17).orElseThrow().document().get("gemeenten").size(), "the kept report holds every gemeente");
     }
 
+    /**
+     * Eight writers at once, each its own zaak-events instance, 80 zaken of one gemeente: every zaak is counted once,
+     * though all their transactions add to the same counter item.
+     */
+    @Test
+    void gelijktijdigeZakenVanEenGemeenteTellenElkEenKeer() throws Exception {
+        Keten keten = Keten.voorTest();
+        keten.klok().zet(om("2026-04-14", "10:00"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> uit = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int draad = t;
+                uit.add(pool.submit(() -> {
+                    var handler = keten.bouw("zaak-events", List.of());
+                    StringBuilder resultaten = new StringBuilder();
+                    for (int i = 0; i < 10; i++) {
+                        String event = "{\"id\":\"par-" + draad + "-" + i + "\",\"source\":\"termijnwacht.zaken\",\"detail-type\":\"AanvraagOntvangen\","
+                                + "\"time\":\"2026-04-14T08:00:00Z\",\"detail\":{\"gemeente\":\"GM0363\",\"zaak\":\"P-" + draad + "-" + i + "\","
+                                + "\"procedure\":\"regulier\",\"ontvangen\":\"2026-04-14\"}}";
+                        resultaten.append(Keten.invoke(handler, event).path("resultaat").asText()).append(' ');
+                    }
+                    return resultaten.toString();
+                }));
+            }
+            for (var f : uit) {
+                assertEquals("VERWERKT ".repeat(10), f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(List.of(), Hertelling.van(keten.stack().clients(), JSON).vergelijk(List.of("GM0363")));
+        var stand = new nl.termijnwacht.aws.Tellers(keten.stack().clients().dynamoDb(), keten.stack().omgeving().tellersTabel()).lees().get("GM0363");
+        assertEquals(80, stand.zaken().cijfers(new Isoweek(2026, 16)).openZaken());
+    }
+
     /** The schedule as template.yaml gives it: Monday 08:00 in Amsterdam, in winter and in summer time alike. */
     @Test
     void hetSchemaVuurtMaandagOm8UurNederlandseTijd() {
