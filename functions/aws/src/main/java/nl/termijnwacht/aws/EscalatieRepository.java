@@ -49,7 +49,7 @@ public final class EscalatieRepository {
     }
 
     /** A stored item and its version. */
-    /** A stored item, its version and what it added to the counters when it was stored. */
+    /** A stored item, its version and what it added to the counters when it was stored (null: read from the due index). */
     public record Opgeslagen(Escalatie escalatie, long versie, Escalatietelling telling) {
     }
 
@@ -69,12 +69,17 @@ public final class EscalatieRepository {
         return Optional.of(opgeslagen(r.item()));
     }
 
-    /** The item as the due index carries it (template.yaml projects what the scanner needs); empty when it lacks it. */
+    /**
+     * The item as the due index carries it (template.yaml projects what the scanner needs); empty when it lacks it. The
+     * index does not carry what the item counted ({@code telling} null): {@link #bewaar} derives it from the item as
+     * read, on the condition that it is what is stored (ZaakRepository#uitIndex).
+     */
     public Optional<Opgeslagen> uitIndex(Map<String, AttributeValue> indexItem) {
-        // without what it counted its write back would count it again, and the deployed index does not carry it:
-        // such an entry is read from the table (ZaakRepository#uitIndex)
-        return indexItem.containsKey("versie") && indexItem.containsKey("geschiedenis") && indexItem.containsKey("telling")
-                ? Optional.of(opgeslagen(indexItem)) : Optional.empty();
+        if (!indexItem.containsKey("versie") || !indexItem.containsKey("geschiedenis")) {
+            return Optional.empty();
+        }
+        Opgeslagen o = opgeslagen(indexItem);
+        return Optional.of(new Opgeslagen(o.escalatie(), o.versie(), null));
     }
 
     private Opgeslagen opgeslagen(Map<String, AttributeValue> item) {
@@ -133,8 +138,17 @@ public final class EscalatieRepository {
     public void bewaar(Escalatie e, Opgeslagen vorig, int topniveau, Instant volgende, LocalDate reactieUiterlijk, Instant nu) {
         Escalatietelling telling = Escalatietelling.van(e, topniveau);
         Map<String, AttributeValue> item = item(e, vorig.versie(), telling, volgende, reactieUiterlijk, nu);
+        Escalatietelling oud = vorig.telling();
+        String voorwaarde = "versie = :v";
+        Map<String, AttributeValue> waarden = new HashMap<>(Map.of(":v", n(vorig.versie())));
+        if (oud == null) {
+            // read from the due index: what it counted follows from the item as read, if that is what is stored
+            oud = Escalatietelling.van(vorig.escalatie(), topniveau);
+            voorwaarde += " AND telling = :t";
+            waarden.put(":t", s(oud.inhoud()));
+        }
         try {
-            schrijf(item, "versie = :v", Map.of(":v", n(vorig.versie())), tellers.escalatieUpdate(e.id(), vorig.telling(), telling));
+            schrijf(item, voorwaarde, waarden, tellers.escalatieUpdate(e.id(), oud, telling));
         } catch (ConditionalCheckFailedException conflict) {
             throw new GelijktijdigGewijzigd(e.id());
         } catch (TransactionCanceledException t) {

@@ -59,15 +59,19 @@ public final class ZaakRepository {
 
     /**
      * A stored zaak; {@code versie} 0 means not stored yet. {@code telling} is what it added to the counters when it
-     * was stored: a change adds the difference, never the whole again.
+     * was stored (a change adds the difference, never the whole again), or null when it was read from the due index,
+     * which does not carry it.
      */
     public record Zaak(Zaakdossier dossier, Set<String> verzonden, long versie, Zaaktelling telling) {
         public static Zaak nieuw(String gemeente, String zaak) {
             return new Zaak(Zaakdossier.leeg(gemeente, zaak), Set.of(), 0, Zaaktelling.LEEG);
         }
 
-        /** The same stored zaak with other facts. */
+        /** The same stored zaak with other facts (read from the table: a zaak from the due index changes none). */
         public Zaak met(Zaakdossier dossier) {
+            if (telling == null) {
+                throw new IllegalStateException("zaak " + this.dossier.zaak() + ": feiten wijzigen vraagt de zaak zoals de tabel hem bewaart");
+            }
             return new Zaak(dossier, verzonden, versie, telling);
         }
 
@@ -104,14 +108,17 @@ public final class ZaakRepository {
     /**
      * The zaak as the due index carries it (facts, what was sent, the version: template.yaml projects them), so a
      * due zaak costs no second read; empty when the entry lacks them (an index of the first release, KEYS_ONLY).
-     * The index may trail the table by a moment: the write back is conditional on the version, and a conflict
-     * reads the table.
+     * The index does not carry the zaak's counter entries (a deployed GSI's projection changes only by replacing it):
+     * they are left unknown ({@code telling} null), and {@link #bewaar} takes them to be those of the same facts, on
+     * the condition that the stored ones are. The index may trail the table by a moment: the write back is
+     * conditional on the version and those entries, and a conflict reads the table.
      */
     public Optional<Zaak> uitIndex(Map<String, AttributeValue> indexItem) {
-        // Without its counter entries the write back would count the zaak again, and the deployed index does not carry
-        // them (a GSI's projection changes only by replacing the index): such an entry is read from the table.
-        return indexItem.containsKey("versie") && indexItem.containsKey("feiten") && indexItem.containsKey("telling")
-                ? Optional.of(zaak(indexItem)) : Optional.empty();
+        if (!indexItem.containsKey("versie") || !indexItem.containsKey("feiten")) {
+            return Optional.empty();
+        }
+        Zaak z = zaak(indexItem);
+        return Optional.of(new Zaak(z.dossier(), z.verzonden(), z.versie(), null));
     }
 
     private Zaak zaak(Map<String, AttributeValue> item) {
@@ -168,9 +175,24 @@ public final class ZaakRepository {
     public void bewaar(Zaak zaak, Beslistermijn termijn, Zaaktelling telling, Instant volgende, Instant nu) {
         Zaakdossier d = zaak.dossier();
         Map<String, AttributeValue> item = item(zaak, termijn, telling, volgende, nu);
-        String voorwaarde = zaak.versie() == 0 ? "attribute_not_exists(gemeente)" : "versie = :v";
-        Map<String, AttributeValue> waarden = zaak.versie() == 0 ? null : Map.of(":v", n(zaak.versie()));
-        Map<String, Integer> verschil = telling.verschil(zaak.telling());
+        String voorwaarde;
+        Map<String, AttributeValue> waarden;
+        Map<String, Integer> verschil;
+        if (zaak.versie() == 0) {
+            voorwaarde = "attribute_not_exists(gemeente)";
+            waarden = null;
+            verschil = telling.verschil(zaak.telling());
+        } else if (zaak.telling() == null) {
+            // read from the due index: its entries are taken to be these (the scanner changes no fact), on the condition
+            // that they are what is stored; if not (a rule changed, a zaak from before the counters), the retry reads them
+            voorwaarde = "versie = :v AND telling = :t";
+            waarden = Map.of(":v", n(zaak.versie()), ":t", item.get("telling"));
+            verschil = Map.of();
+        } else {
+            voorwaarde = "versie = :v";
+            waarden = Map.of(":v", n(zaak.versie()));
+            verschil = telling.verschil(zaak.telling());
+        }
         try {
             if (verschil.isEmpty()) {
                 dynamo.putItem(PutItemRequest.builder().tableName(tabel).item(item).conditionExpression(voorwaarde).expressionAttributeValues(waarden).build());

@@ -12,6 +12,7 @@ import nl.termijnwacht.core.Isoweek;
 import nl.termijnwacht.core.OngeldigeInvoer;
 import nl.termijnwacht.functions.stelselrapportage.Rapportarchief;
 import nl.termijnwacht.functions.stelselrapportage.Rapportpagina;
+import nl.termijnwacht.functions.stelselrapportage.Stelselrapport;
 import nl.termijnwacht.local.LokaleStack;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -37,6 +38,10 @@ final class RapportCommand implements Callable<Integer> {
     @Option(names = "--week", paramLabel = "WEEK", description = "lees het bewaarde rapport van deze ISO-week terug (bijv. 2026-W17) in plaats van een run")
     String week;
 
+    @Option(names = "--gemeente", paramLabel = "GM0363", description = "het rapport van alleen deze gemeente(n), uit de tellers, zonder het te"
+            + " bewaren of te versturen (herhaalbaar)")
+    java.util.List<String> gemeenten = java.util.List.of();
+
     @ArgGroup(exclusive = true)
     Uitvoer uitvoer;
 
@@ -60,8 +65,31 @@ final class RapportCommand implements Callable<Integer> {
         if (week != null && nu != null) {
             throw new FouteInvoer("--week", "geef --week (teruglezen) of --nu (een run), niet beide");
         }
+        for (String g : gemeenten) {
+            try {
+                nl.termijnwacht.core.Zaakdossier.toetsSleutel(g, "1");
+            } catch (OngeldigeInvoer e) {
+                throw new FouteInvoer("--gemeente", e.reden());
+            }
+        }
+        if (!gemeenten.isEmpty() && week != null) {
+            throw new FouteInvoer("--gemeente", "een bewaard rapport is dat van alle gemeenten; --gemeente maakt er een uit de tellers (met --nu)");
+        }
         LokaleStack stack = Lokaal.stack(spec.commandLine().getErr());
         ObjectMapper json = new ObjectMapper();
+        if (!gemeenten.isEmpty()) {
+            // a view for one or a few gemeenten: made from their counters as the function would, never kept or sent
+            java.util.Map<String, nl.termijnwacht.aws.Tellers.Stand> standen = new java.util.TreeMap<>(nl.termijnwacht.aws.Tellers.van(stack.clients()).lees());
+            standen.keySet().retainAll(gemeenten);
+            Stelselrapport r;
+            try {
+                r = Stelselrapport.maak(gevraagd, moment, standen, json);
+            } catch (IllegalArgumentException voorDeTellers) {
+                throw new FouteInvoer("--nu", voorDeTellers.getMessage());
+            }
+            schrijf(new Rapportarchief.Bewaard(gevraagd, 0, r.document(), r.samenvatting()), gevraagd);
+            return 0;
+        }
         Rapportarchief archief = new Rapportarchief(stack.clients().dynamoDb(), stack.omgeving().rapportagesTabel(), json);
         if (week == null) {
             try {
@@ -74,7 +102,11 @@ final class RapportCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("rapport: " + voorDeTellers.getMessage() + "; het bewaarde rapport volgt");
             }
         }
-        Rapportarchief.Bewaard r = archief.lees(gevraagd).orElseThrow(() -> new FouteInvoer("--week", "er is geen rapport van week " + gevraagd + " bewaard"));
+        schrijf(archief.lees(gevraagd).orElseThrow(() -> new FouteInvoer("--week", "er is geen rapport van week " + gevraagd + " bewaard")), gevraagd);
+        return 0;
+    }
+
+    private void schrijf(Rapportarchief.Bewaard r, Isoweek gevraagd) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (uitvoer != null && uitvoer.json) {
             out.println(r.document());
@@ -84,11 +116,10 @@ final class RapportCommand implements Callable<Integer> {
                 Files.createDirectories(doel.getParent());
             }
             Files.writeString(doel, Rapportpagina.html(r.document()), StandardCharsets.UTF_8);
-            out.println("Pagina van week " + gevraagd + " (versie " + r.versie() + ") geschreven naar " + doel);
+            out.println("Pagina van week " + gevraagd + (r.versie() > 0 ? " (versie " + r.versie() + ")" : "") + " geschreven naar " + doel);
         } else {
             out.print(r.samenvatting());
         }
         out.flush();
-        return 0;
     }
 }

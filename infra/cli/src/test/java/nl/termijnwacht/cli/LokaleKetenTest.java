@@ -105,6 +105,14 @@ class LokaleKetenTest {
         Uitkomst html = run("rapport", "--week", "2026-W17", "--html", pagina.toString());
         assertEquals(0, html.code(), html.err());
         assertTrue(Files.readString(pagina).contains("<svg"), "a page with plots");
+        // one gemeente's view, from its counters, neither kept nor sent
+        Uitkomst eenGemeente = run("rapport", "--nu", "2026-04-27T08:00", "--gemeente", "GM0363", "--json");
+        assertEquals(0, eenGemeente.code(), eenGemeente.err());
+        assertEquals(1, eenGemeente.json().at("/totaal/gemeenten").asInt());
+        assertEquals("GM0363", eenGemeente.json().at("/gemeenten/0/gemeente").asText());
+        assertEquals(0, run("rapport", "--nu", "2026-04-27T08:00", "--gemeente", "GM0599", "--json").json().at("/totaal/openZaken").asInt());
+        assertEquals(2, run("rapport", "--week", "2026-W17", "--gemeente", "GM0363").code());
+        assertEquals("", run("meldingen", "--json").out().strip(), "a view is never sent");
         // the reports of April folded the March counters: a week whose trend reaches before them has no kept report
         Uitkomst oud = run("rapport", "--nu", "2026-01-19T08:00");
         assertEquals(2, oud.code(), oud.out() + oud.err());
