@@ -265,7 +265,7 @@ class DlqCommandTest {
         assertEquals(2, queue.code());
         assertEquals(1, queue.err().strip().lines().count(), queue.err());
         assertTrue(queue.err().startsWith("dlq: QUEUE: onbekende queue 'geen-queue'; kies uit termijnwacht-afgewezen, zaak-events-dlq, termijn-scanner-dlq, "
-                + "escalatie-events-dlq, escalatie-scanner-dlq"), queue.err());
+                + "escalatie-events-dlq, escalatie-scanner-dlq, stelselrapportage-dlq"), queue.err());
         Uitkomst actie = run("dlq", "leeg", "zaak-events-dlq");
         assertEquals(2, actie.code());
         assertTrue(actie.err().startsWith("dlq: ACTIE: 'leeg' is geen actie; kies toon of herstel"), actie.err());
