@@ -1,12 +1,14 @@
 package nl.termijnwacht.cli;
 
+import static nl.termijnwacht.functions.stelselrapportage.Voorbeeldrapporten.VIJANDIG;
+import static nl.termijnwacht.functions.stelselrapportage.Voorbeeldrapporten.fixture;
+import static nl.termijnwacht.functions.stelselrapportage.Voorbeeldrapporten.landelijk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,12 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,17 +40,17 @@ import org.junit.jupiter.api.io.TempDir;
  * fails: it never skips.
  *
  * <p>Like {@link LadderkaartTest}, the checks are about structure, not pixels or file sizes, so they hold across the
- * Chromium versions Debian serves; its PDF reading ({@link LadderkaartTest#pdfObjecten}) is shared.
+ * Chromium versions Debian serves; its PDF reading ({@link LadderkaartTest#pdfObjecten}) is shared. The documents are
+ * those of {@code RapportpaginaTest}: {@link nl.termijnwacht.functions.stelselrapportage.Voorbeeldrapporten}, from the
+ * test-jar of functions/stelselrapportage.
  */
 class RapportpaginaBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path FIXTURE = Path.of("../../functions/stelselrapportage/src/test/resources/rapport-landelijk.json");
     private static final Path UIT = Path.of("target");
     /** A4's width at 96 dpi; tall enough to see the whole page on a screen. */
     private static final int BREED = 794;
     private static final int HOOG = 2000;
-    private static final List<String> VIJANDIG = List.of("<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</svg><script>", "GM\u202E6630");
 
     static String chromium;
     static String versie;
@@ -283,161 +282,5 @@ class RapportpaginaBrowserTest {
             n++;
         }
         return n;
-    }
-
-    // ---- samples (as in RapportpaginaTest: the fixture of functions/stelselrapportage, spread over n gemeenten) ----
-
-    static ObjectNode fixture() throws IOException {
-        return (ObjectNode) JSON.readTree(FIXTURE.toFile());
-    }
-
-    /**
-     * The fixture over {@code n} gemeenten: its own first, then generated GM0001, GM0002, … with varied figures;
-     * totaal, verloop, bovenaan and aandacht follow, so the page is consistent and its lists reach their caps.
-     */
-    static ObjectNode landelijk(int n) throws IOException {
-        ObjectNode d = fixture();
-        ArrayNode eigen = (ArrayNode) d.get("gemeenten");
-        ArrayNode gemeenten = JSON.createArrayNode();
-        Set<String> codes = new HashSet<>();
-        Set<String> eigenCodes = new HashSet<>();
-        eigen.forEach(g -> eigenCodes.add(g.get("gemeente").asText()));
-        for (int i = 0; i < Math.min(n, eigen.size()); i++) {
-            gemeenten.add(eigen.get(i));
-            codes.add(eigen.get(i).get("gemeente").asText());
-        }
-        for (int i = 1; gemeenten.size() < n; i++) {
-            String code = String.format("GM%04d", i);
-            if (codes.add(code)) {
-                gemeenten.add(gemeente(code, i));
-            }
-        }
-        d.set("gemeenten", gemeenten);
-        ObjectNode t = (ObjectNode) d.get("totaal");
-        t.put("gemeenten", n);
-        for (String veld : List.of("openZaken", "opgeschort", "verstrekenOpen", "besluitenInPeriode", "tijdigInPeriode", "teLaatInPeriode",
-                "dwangsomOpgebouwd", "dwangsomInPeriode")) {
-            long som = 0;
-            for (JsonNode g : gemeenten) {
-                som += g.path(veld).asLong();
-            }
-            t.put(veld, som);
-        }
-        aandelen(t);
-        ObjectNode vorig = t.putObject("vorigeWeek");
-        vorig.put("openZaken", t.get("openZaken").asLong() * 98 / 100).put("verstrekenOpen", t.get("verstrekenOpen").asLong() * 91 / 100);
-        if (t.get("aandeelTijdig").isNumber()) {
-            vorig.put("aandeelTijdig", Math.min(100, t.get("aandeelTijdig").asDouble() + 1.4));
-        }
-        if (n <= eigen.size()) {
-            ObjectNode esc = JSON.createObjectNode();
-            for (JsonNode g : gemeenten) {
-                g.path("escalatiesOpen").properties().forEach(l -> l.getValue().properties().forEach(nv -> {
-                    ObjectNode ladder = esc.has(l.getKey()) ? (ObjectNode) esc.get(l.getKey()) : esc.putObject(l.getKey());
-                    ladder.put(nv.getKey(), ladder.path(nv.getKey()).asLong() + nv.getValue().asLong());
-                }));
-            }
-            t.set("escalatiesOpen", esc);
-            d.set("bovenaan", filter((ArrayNode) d.get("bovenaan"), codes));
-            d.set("aandacht", filter((ArrayNode) d.get("aandacht"), codes));
-            t.put("bovenaan", d.get("bovenaan").size());
-        } else {
-            int factor = Math.max(1, n / 40);
-            ObjectNode esc = (ObjectNode) t.get("escalatiesOpen");
-            esc.properties().forEach(l -> l.getValue().properties().forEach(nv -> ((ObjectNode) l.getValue()).put(nv.getKey(), nv.getValue().asLong() * factor)));
-            t.put("bovenaan", t.get("bovenaan").asLong() * factor);
-            ArrayNode aandacht = (ArrayNode) d.get("aandacht");
-            ArrayNode bovenaan = (ArrayNode) d.get("bovenaan");
-            List<JsonNode> meest = new ArrayList<>();
-            gemeenten.forEach(meest::add);
-            meest.sort(Comparator.comparing((JsonNode g) -> -g.path("verstrekenOpen").asLong()));
-            int dagen = 24;
-            for (JsonNode g : meest.subList(0, Math.min(10, meest.size()))) {
-                String code = g.get("gemeente").asText();
-                if (!eigenCodes.contains(code)) {
-                    // the four reasons Stelselrapport gives, in its words: the longest an entry can be
-                    aandacht.addObject().put("gemeente", code).putArray("redenen")
-                            .add(g.get("verstrekenOpen").asLong() + " open zaken over de termijn ("
-                                    + String.format(Locale.ROOT, "%.1f", g.get("aandeelVerstreken").asDouble()).replace('.', ',') + "%), 7 meer dan vorige week")
-                            .add(g.get("teLaatInPeriode").asLong() + " van " + g.get("besluitenInPeriode").asLong() + " besluiten te laat")
-                            .add("dwangsom opgebouwd op lopende zaken: € " + String.format(Locale.ROOT, "%,d", g.get("dwangsomOpgebouwd").asLong()).replace(',', '.'))
-                            .add("1 escalatie bovenaan de ladder (langst " + dagen + " dagen)");
-                    bovenaan.addObject().put("escalatie", "termijnoverschrijding#" + code + "#ZAAK-2026-0" + (300 + dagen)).put("ladder", "termijnoverschrijding")
-                            .put("niveau", 3).put("gemeente", code).put("sinds", LocalDate.of(2026, 4, 27).minusDays(dagen).toString()).put("dagen", dagen);
-                    dagen -= 2;
-                }
-            }
-            // the fixture's own gemeenten last, so that the page names the generated ones with all four reasons: its fullest list
-            for (int i = 0; i < eigen.size(); i++) {
-                aandacht.add(aandacht.remove(0));
-            }
-            List<JsonNode> items = new ArrayList<>();
-            bovenaan.forEach(items::add);
-            items.sort(Comparator.comparing((JsonNode b) -> -b.get("dagen").asLong()));
-            bovenaan.removeAll();
-            bovenaan.addAll(items);
-        }
-        // the trend, scaled so that its last week is this week's totaal
-        ArrayNode verloop = (ArrayNode) d.get("verloop");
-        JsonNode laatste = verloop.get(verloop.size() - 1);
-        for (JsonNode w : verloop) {
-            ObjectNode week = (ObjectNode) w;
-            schaal(week, "openZaken", laatste, t.get("openZaken").asLong());
-            schaal(week, "opgeschort", laatste, t.get("opgeschort").asLong());
-            schaal(week, "verstrekenOpen", laatste, t.get("verstrekenOpen").asLong());
-            schaal(week, "tijdig", laatste, t.get("tijdigInPeriode").asLong());
-            schaal(week, "teLaat", laatste, t.get("teLaatInPeriode").asLong());
-        }
-        for (JsonNode w : verloop) {
-            ((ObjectNode) w).put("besluiten", w.get("tijdig").asLong() + w.get("teLaat").asLong());
-        }
-        return d;
-    }
-
-    private static void schaal(ObjectNode week, String veld, JsonNode laatste, long doel) {
-        long basis = laatste.get(veld).asLong();
-        week.put(veld, basis == 0 ? 0 : Math.round((double) week.get(veld).asLong() * doel / basis));
-    }
-
-    private static ArrayNode filter(ArrayNode lijst, Set<String> codes) {
-        ArrayNode uit = JSON.createArrayNode();
-        lijst.forEach(i -> {
-            if (codes.contains(i.path("gemeente").asText())) {
-                uit.add(i);
-            }
-        });
-        return uit;
-    }
-
-    static ObjectNode gemeente(String code, int i) {
-        ObjectNode g = JSON.createObjectNode().put("gemeente", code);
-        long open = i % 97 == 0 ? 0 : 15 + (i * 37L) % 290;
-        long verstreken = i % 11 == 0 ? 0 : open * ((i * 13L) % 17) * (i % 5 + 1) / 300;
-        long besluiten = i % 97 == 0 ? 0 : 3 + (i * 11L) % 37;
-        long laat = besluiten * ((i * 5L) % 13) * 2 / 100;
-        long dwangsom = verstreken * ((i * 3L) % 7) * 47;
-        g.put("openZaken", open).put("opgeschort", open * ((i * 7L) % 9) / 100).put("verstrekenOpen", verstreken)
-                .put("besluitenInPeriode", besluiten).put("tijdigInPeriode", besluiten - laat).put("teLaatInPeriode", laat)
-                .put("dwangsomOpgebouwd", dwangsom).put("dwangsomInPeriode", dwangsom / 6);
-        aandelen(g);
-        g.putObject("escalatiesOpen");
-        g.putObject("signalenInPeriode");
-        g.put("bovenaan", 0);
-        return g;
-    }
-
-    private static void aandelen(ObjectNode f) {
-        long open = f.get("openZaken").asLong();
-        long besluiten = f.get("besluitenInPeriode").asLong();
-        if (open == 0) {
-            f.putNull("aandeelVerstreken");
-        } else {
-            f.put("aandeelVerstreken", Math.round(1000.0 * f.get("verstrekenOpen").asLong() / open) / 10.0);
-        }
-        if (besluiten == 0) {
-            f.putNull("aandeelTijdig");
-        } else {
-            f.put("aandeelTijdig", Math.round(1000.0 * f.get("tijdigInPeriode").asLong() / besluiten) / 10.0);
-        }
     }
 }
