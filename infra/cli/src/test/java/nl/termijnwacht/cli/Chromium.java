@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 final class Chromium {
 
     private static String pad;
+    private static String versie;
 
     private Chromium() {
     }
@@ -32,5 +33,20 @@ final class Chromium {
             pad = uit.lines().reduce((a, b) -> b).orElseThrow();
         }
         return pad;
+    }
+
+    /** The browser's version line ({@code chromium --version}), for the test's log. */
+    static synchronized String versie() throws Exception {
+        if (versie == null) {
+            String browser = pad();
+            Process v = new ProcessBuilder(browser, "--version").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!v.waitFor(60, TimeUnit.SECONDS)) {
+                v.destroyForcibly();
+                fail(browser + " --version: no answer within 60 s");
+            }
+            versie = new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(r -> r.toLowerCase().contains("chromium")).findFirst().orElse(browser + " (version unknown)").strip();
+        }
+        return versie;
     }
 }

@@ -63,13 +63,7 @@ class RapportpaginaBrowserTest {
     @BeforeAll
     static void zoekChromium() throws Exception {
         chromium = Chromium.pad();
-        Process v = new ProcessBuilder(chromium, "--version").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!v.waitFor(60, TimeUnit.SECONDS)) {
-            v.destroyForcibly();
-            fail(chromium + " --version: no answer within 60 s");
-        }
-        versie = new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(r -> r.toLowerCase().contains("chromium")).findFirst().orElse(chromium + " (version unknown)").strip();
+        versie = Chromium.versie();
         System.out.println("RapportpaginaBrowserTest: " + versie + " (" + chromium + ")");
     }
 
