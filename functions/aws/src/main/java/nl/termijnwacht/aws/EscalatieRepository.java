@@ -11,17 +11,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.time.ZoneId;
 import nl.termijnwacht.core.Escalatie;
+import nl.termijnwacht.core.Escalatietelling;
 import nl.termijnwacht.core.Feit;
 import nl.termijnwacht.core.Feitsoort;
 import nl.termijnwacht.core.Zaakdossier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import nl.termijnwacht.core.Escalatietelling;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Table {@code Escalaties}: per item its history (one compact line per step, {@link Escalatie.Stap#inhoud()}),
@@ -48,7 +48,6 @@ public final class EscalatieRepository {
         return new EscalatieRepository(aws.dynamoDb(), aws.omgeving().escalatiesTabel(), aws.omgeving().dueShards(), Tellers.van(aws));
     }
 
-    /** A stored item and its version. */
     /** A stored item, its version and what it added to the counters when it was stored (null: read from the due index). */
     public record Opgeslagen(Escalatie escalatie, long versie, Escalatietelling telling) {
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import nl.termijnwacht.core.Escalatietelling;
 import nl.termijnwacht.core.Isoweek;
@@ -69,7 +70,7 @@ public final class Tellers {
     /** The counter update that travels with an escalation item's write, or null when its counts did not change. */
     public TransactWriteItem escalatieUpdate(String id, Escalatietelling oud, Escalatietelling nieuw) {
         Map<String, Integer> verschil = nieuw.verschil(oud);
-        boolean topGelijk = java.util.Objects.equals(oud.bovenaan(), nieuw.bovenaan());
+        boolean topGelijk = Objects.equals(oud.bovenaan(), nieuw.bovenaan());
         if (verschil.isEmpty() && topGelijk) {
             return null;
         }

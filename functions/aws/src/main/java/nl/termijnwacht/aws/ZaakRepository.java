@@ -14,19 +14,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import nl.termijnwacht.core.Beslistermijn;
 import nl.termijnwacht.core.Feit;
 import nl.termijnwacht.core.Feitsoort;
 import nl.termijnwacht.core.Zaakdossier;
 import nl.termijnwacht.core.Zaakstand;
 import nl.termijnwacht.core.Zaaktelling;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Table {@code Zaken}: per zaak its facts (keyed by event id, each one compact line {@link Feit#inhoud()}), the milestones already notified, the
@@ -238,7 +240,7 @@ public final class ZaakRepository {
     }
 
     /** Every zaak of one gemeente, page by page with a Query on its key (the recount; never a Scan). */
-    public void perGemeente(String gemeente, java.util.function.Consumer<Zaak> elk) {
+    public void perGemeente(String gemeente, Consumer<Zaak> elk) {
         perGemeente(gemeente, false, elk);
     }
 
@@ -246,14 +248,14 @@ public final class ZaakRepository {
      * The zaken of one gemeente stored before the counters existed (no {@code telling} attribute): stored again
      * through {@link #bewaar} they add their entries, once (docs/runbook.md, "Counting zaken stored before the counters").
      */
-    public void nietGeteld(String gemeente, java.util.function.Consumer<Zaak> elk) {
+    public void nietGeteld(String gemeente, Consumer<Zaak> elk) {
         perGemeente(gemeente, true, elk);
     }
 
-    private void perGemeente(String gemeente, boolean alleenNietGeteld, java.util.function.Consumer<Zaak> elk) {
+    private void perGemeente(String gemeente, boolean alleenNietGeteld, Consumer<Zaak> elk) {
         Map<String, AttributeValue> verder = null;
         do {
-            var q = software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(tabel).consistentRead(true)
+            var q = QueryRequest.builder().tableName(tabel).consistentRead(true)
                     .keyConditionExpression("gemeente = :g").expressionAttributeValues(Map.of(":g", s(gemeente)));
             if (alleenNietGeteld) {
                 q.filterExpression("attribute_not_exists(telling)");
