@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,14 +56,9 @@ public final class Tellers {
         return new Tellers(aws.dynamoDb(), aws.omgeving().tellersTabel());
     }
 
-    public String tabel() {
-        return tabel;
-    }
-
     /** The counter update that travels with a zaak write; {@code verschil} is what its entries changed by. */
     public TransactWriteItem zaakUpdate(String gemeente, Map<String, Integer> verschil, Instant nu) {
-        Map<String, Integer> adds = new LinkedHashMap<>(verschil);
-        return TransactWriteItem.builder().update(update(gemeente, ZAKEN + Isoweek.van(LocalDate.ofInstant(nu, ZoneOffset.UTC)).sleutel(), adds, Map.of())).build();
+        return TransactWriteItem.builder().update(update(gemeente, ZAKEN + Isoweek.van(LocalDate.ofInstant(nu, ZoneOffset.UTC)).sleutel(), verschil, Map.of())).build();
     }
 
     /** The counter update that travels with an escalation item's write, or null when its counts did not change. */

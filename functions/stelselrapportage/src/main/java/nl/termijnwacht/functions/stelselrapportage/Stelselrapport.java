@@ -3,14 +3,12 @@ package nl.termijnwacht.functions.stelselrapportage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.termijnwacht.aws.Tellers;
@@ -32,8 +30,6 @@ public final class Stelselrapport {
     static final int MAX_BOVENAAN = 50;
     /** Gemeenten named in the summary text; the document names every one. */
     static final int MAX_AANDACHT_IN_TEKST = 8;
-
-    private static final Locale NL = Locale.forLanguageTag("nl-NL");
 
     private final ObjectNode document;
     private final String samenvatting;
@@ -250,15 +246,17 @@ public final class Stelselrapport {
         return s.toString();
     }
 
+    // Dutch numbers as the page writes them (Rapportpagina: one place, whatever the JVM's locale)
+
     static String getal(long n) {
-        return NumberFormat.getIntegerInstance(NL).format(n);
+        return Rapportpagina.getal(n);
     }
 
     static String euro(long n) {
-        return "€\u00a0" + getal(n); // never wrapped between the sign and the amount
+        return "€\u00a0" + getal(n); // a text mail: never wrapped between the sign and the amount
     }
 
     static String procent(Double p) {
-        return p == null ? "–" : String.format(NL, "%.1f%%", p);
+        return p == null ? "–" : Rapportpagina.procent(p);
     }
 }

@@ -23,8 +23,8 @@ import nl.termijnwacht.core.Isoweek;
  */
 public final class Stelselrapportage {
 
-    /** What one run made: the week's stored report and whether this run published it. */
-    public record Uitkomst(Rapportarchief.Bewaard rapport, MeldingenLedger.Claim claim, String messageId) {
+    /** How one run's publish went: its ledger claim, and the message id when this run published. */
+    private record Uitkomst(MeldingenLedger.Claim claim, String messageId) {
     }
 
     /** Below SNS's 256 KiB per message, with room for what SNS adds. */
@@ -86,7 +86,7 @@ public final class Stelselrapportage {
         String sleutel = idempotencyKey(week);
         MeldingenLedger.Claim claim = ledger.claim(sleutel, "RAPPORTAGE", nu, run);
         if (claim != MeldingenLedger.Claim.GECLAIMD) {
-            return new Uitkomst(bewaard, claim, null);
+            return new Uitkomst(claim, null);
         }
         Publisher.Bericht b = bericht(week, bewaard, rapport.samenvatting(), sleutel);
         Publisher.Uitkomst p;
@@ -98,10 +98,10 @@ public final class Stelselrapportage {
         }
         if (!p.gelukt()) {
             ledger.geefVrij(sleutel);
-            return new Uitkomst(bewaard, claim, null);
+            return new Uitkomst(claim, null);
         }
         ledger.markeerVerzonden(sleutel, p.messageId(), nu);
-        return new Uitkomst(bewaard, claim, p.messageId());
+        return new Uitkomst(claim, p.messageId());
     }
 
     /** The regietafel's idempotency key: one report per week and recipient. */
